@@ -1,0 +1,273 @@
+import { validateConfig, type JourneyConfig, type OidcModuleConfig } from './config';
+import { JourneyError, type JourneyErrorCode } from './errors';
+import { createEmitter, type Emitter, type JourneyListener } from './events';
+import { createTransport, type Send } from './http/transport';
+import { originOf } from './http/url';
+import { createJourneyFlow } from './journey/flow';
+import { failureNode } from './journey/nodes';
+import { realmName } from './journey/realm';
+import { runtimeLocale } from './journey/stage';
+import type { JourneyNextInput, JourneyNode, JourneyStartOptions } from './journey/types';
+import { createLog, noopLogger, type Log } from './logger';
+import { logoutUser } from './logout';
+import type { OidcContext } from './oidc/context';
+import { discoveryLoader } from './oidc/discovery';
+import { sessionLock } from './oidc/lock';
+import { revokeOnServer, revokeTokens } from './oidc/revoke';
+import { currentTokens, renewTokens } from './oidc/tokens';
+import { isTokenSet, toUserSession, type JourneyUserSession } from './oidc/token-set';
+import { currentUserInfo } from './oidc/userinfo';
+import { systemClock, type Clock } from './platform/clock';
+import { resolveCrypto } from './platform/crypto';
+import { isSsoToken, type SsoToken } from './session/sso-token';
+import { memoryStorage } from './storage/memory';
+import { storedRecord, type StoredRecord } from './storage/record';
+
+export type JourneySSOToken = SsoToken;
+export type JourneyUserInfo = Record<string, unknown>;
+/** Every session method takes an optional AbortSignal; aborting leaves storage consistent. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The client of rn-journey (rn-journey-api §3.2), plus `subscribe` and per-call signals. */
+export interface JourneyClient {
+  init(): Promise<string>;
+  getId(): Promise<string>;
+  start(journeyName: string, options?: JourneyStartOptions): Promise<JourneyNode>;
+  next(input?: JourneyNextInput): Promise<JourneyNode>;
+  resume(uri: string): Promise<JourneyNode>;
+  ssoToken(): Promise<JourneySSOToken | null>;
+  user(options?: CallOptions): Promise<JourneyUserSession | null>;
+  refresh(options?: CallOptions): Promise<JourneyUserSession | null>;
+  /** Resolves true once the server confirmed the revocation (local tokens are gone either way). */
+  revoke(options?: CallOptions): Promise<boolean>;
+  userinfo(options?: CallOptions): Promise<JourneyUserInfo | null>;
+  logoutUser(options?: CallOptions): Promise<boolean>;
+  dispose(): Promise<void>;
+  subscribe(listener: JourneyListener): () => void;
+}
+
+let created = 0;
+
+/** Creates a journey client (design.md §1). Throws a JOURNEY_CONFIG_ERROR for a bad config. */
+export function createJourneyClient(config: JourneyConfig): JourneyClient {
+  validateConfig(config);
+  const id = `journeykit-${++created}`;
+  const log = createLog(config.logger ?? noopLogger);
+  const events = createEmitter((error) => log.warn('An event listener threw', { error }));
+  const server = {
+    serverUrl: config.serverUrl.trim().replace(/\/+$/, ''),
+    realm: config.realm?.trim() || 'root',
+    cookie: config.cookie?.trim() || 'iPlanetDirectoryPro',
+  };
+  // Late-bound, so a fetch polyfill installed after the client is created is still used.
+  const send = createTransport({
+    fetch: config.fetch ?? ((url, init) => fetch(url, init)),
+    timeout: config.timeout ?? 15_000,
+    log,
+  });
+  const clock = config.clock ?? systemClock;
+  const report = (key: string, error: JourneyError) => {
+    log.warn(error.message, { key });
+    events.emit({ type: 'storageError', key, error });
+  };
+  const namespace = `${server.serverUrl}|${realmName(server.realm)}`;
+  const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
+  const sso = storedRecord(
+    sessionStorage,
+    `journeykit.session:${namespace}`,
+    'session',
+    isSsoToken,
+    report,
+  );
+  const ssoToken = async () => (await sso.read())?.value ?? null;
+  const oidcConfig = config.modules?.oidc;
+  const oidc =
+    oidcConfig &&
+    oidcContext(oidcConfig, {
+      config,
+      server,
+      send,
+      log,
+      events,
+      clock,
+      sso,
+      namespace,
+      sessionStorage,
+      report,
+    });
+  const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
+  const flow = createJourneyFlow({ ...server, send, locales, log, ssoToken });
+
+  /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
+  const settle = async (node: JourneyNode): Promise<JourneyNode> => {
+    if (node.type !== 'SuccessNode') return node;
+    const { tokenId, successUrl, realm } = node.input;
+    if (typeof tokenId !== 'string' || !tokenId) return node; // session reused, or noSession
+    log.secret(tokenId);
+    try {
+      const previous = await sso.read();
+      await sso.write({
+        value: tokenId,
+        successUrl: text(successUrl),
+        realm: text(realm) || realmName(server.realm),
+      });
+      if (oidc && previous && previous.value !== tokenId) await retireTokens(oidc, log);
+    } catch (error) {
+      return failureNode('Signed in, but the session could not be saved', undefined, error);
+    }
+    events.emit({ type: 'sessionStarted', realm: text(realm) });
+    return node;
+  };
+
+  const requireOidc = (method: string): OidcContext => {
+    if (oidc) return oidc;
+    throw new JourneyError(
+      'JOURNEY_CONFIG_ERROR',
+      'argument_error',
+      `${method}() needs modules.oidc in the client configuration`,
+    );
+  };
+
+  return {
+    init: () => Promise.resolve(id),
+    getId: () => Promise.resolve(id),
+    start: (journeyName, options) =>
+      guard('JOURNEY_START_ERROR', log, async () => {
+        if (typeof journeyName !== 'string' || !journeyName.trim())
+          throw new JourneyError(
+            'JOURNEY_START_ERROR',
+            'argument_error',
+            'Journey name must not be empty.',
+          );
+        return settle(await flow.start(journeyName.trim(), options));
+      }),
+    next: (input) => guard('JOURNEY_NEXT_ERROR', log, async () => settle(await flow.next(input))),
+    resume: (uri) =>
+      guard('JOURNEY_RESUME_ERROR', log, async () => {
+        if (typeof uri !== 'string' || !uri.trim())
+          throw new JourneyError(
+            'JOURNEY_RESUME_ERROR',
+            'argument_error',
+            'Resume URI must not be empty.',
+          );
+        return settle(await flow.resume(uri));
+      }),
+    ssoToken: () => guard('JOURNEY_USER_ERROR', log, () => sso.read()),
+    user: (options) =>
+      guard('JOURNEY_USER_ERROR', log, async () => {
+        const tokens = await currentTokens(requireOidc('user'), options?.signal);
+        return tokens && toUserSession(tokens);
+      }),
+    refresh: (options) =>
+      guard('JOURNEY_USER_ERROR', log, async () => {
+        const ctx = requireOidc('refresh');
+        try {
+          const tokens = await renewTokens(ctx, options?.signal);
+          return tokens && toUserSession(tokens);
+        } catch (error) {
+          // refresh() reports a failed refresh as null; the cause went to the log and to listeners.
+          log.warn('refresh() failed', { error });
+          return null;
+        }
+      }),
+    revoke: (options) =>
+      guard('JOURNEY_USER_ERROR', log, () => revokeTokens(requireOidc('revoke'), options?.signal)),
+    userinfo: (options) =>
+      guard('JOURNEY_USER_ERROR', log, () =>
+        currentUserInfo(requireOidc('userinfo'), currentTokens, options?.signal),
+      ),
+    logoutUser: (options) =>
+      guard('JOURNEY_LOGOUT_ERROR', log, async () => {
+        flow.dispose();
+        await logoutUser({ send, server, sso, oidc, log, events }, options?.signal);
+        return true;
+      }),
+    dispose: () => {
+      flow.dispose();
+      return Promise.resolve();
+    },
+    subscribe: (listener) => events.subscribe(listener),
+  };
+}
+
+function oidcContext(
+  oidc: OidcModuleConfig,
+  parts: {
+    config: JourneyConfig;
+    server: { serverUrl: string; cookie: string };
+    send: Send;
+    log: Log;
+    events: Emitter;
+    clock: Clock;
+    sso: StoredRecord<SsoToken>;
+    namespace: string;
+    sessionStorage: object & Parameters<typeof storedRecord>[0];
+    report: (key: string, error: JourneyError) => void;
+  },
+): OidcContext {
+  const storage = oidc.storage ?? parts.sessionStorage;
+  const tokens = storedRecord(
+    storage,
+    `journeykit.tokens:${parts.namespace}|${oidc.clientId}`,
+    'tokens',
+    isTokenSet,
+    parts.report,
+  );
+  return {
+    clientId: oidc.clientId,
+    redirectUri: oidc.redirectUri,
+    scopes: oidc.scopes?.length ? oidc.scopes : ['openid', 'profile', 'email'],
+    refreshThreshold: oidc.refreshThreshold ?? 60,
+    signOutRedirectUri: oidc.signOutRedirectUri,
+    strategy: oidc.authorizeStrategy ?? 'auto',
+    authorizeParameters: {
+      ...oidc.additionalParameters,
+      acr_values: oidc.acrValues,
+      login_hint: oidc.loginHint,
+      ui_locales: oidc.uiLocales,
+    },
+    server: { origin: originOf(parts.server.serverUrl)!, cookie: parts.server.cookie },
+    send: parts.send,
+    discovery: discoveryLoader(parts.send, oidc.discoveryEndpoint),
+    tokens,
+    ssoToken: async () => (await parts.sso.read())?.value ?? null,
+    dropSsoToken: () => parts.sso.remove(),
+    lock: sessionLock(storage, tokens.key),
+    crypto: resolveCrypto(parts.config.crypto),
+    clock: parts.clock,
+    skew: { offset: 0 },
+    log: parts.log,
+    emit: (event) => parts.events.emit(event),
+    verifyIdToken: oidc.idTokenVerifier,
+  };
+}
+
+/** Tokens minted from a previous SSO session must not be handed to the new one. */
+async function retireTokens(ctx: OidcContext, log: Log): Promise<void> {
+  const old = await ctx.lock(async () => {
+    const stored = await ctx.tokens.read();
+    if (stored) await ctx.tokens.remove();
+    return stored;
+  });
+  if (!old) return;
+  ctx.emit({ type: 'tokensChanged', expiresAt: null });
+  void ctx
+    .discovery()
+    .then((d) => revokeOnServer(ctx.send, d, ctx.clientId, old))
+    .catch((error: unknown) => log.warn('Could not revoke the previous session tokens', { error }));
+}
+
+/** Runs a public method: logs its failure and rejects only with a JourneyError. */
+async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (caught) {
+    const error = JourneyError.from(caught, code);
+    log.error(`${code}: ${error.message}`);
+    throw error;
+  }
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -1,0 +1,96 @@
+import { JourneyError } from './errors';
+import type { FetchLike } from './http/transport';
+import { originOf } from './http/url';
+import type { LoggerInstance } from './logger';
+import type { AuthorizeStrategy } from './oidc/authorize';
+import type { IdTokenVerifier } from './oidc/id-token';
+import type { Clock } from './platform/clock';
+import type { CryptoProvider } from './platform/crypto';
+import { isKeyValueStorage, type KeyValueStorage } from './storage/types';
+
+export interface OidcModuleConfig {
+  clientId: string;
+  /** `https://tenant/am/oauth2/realms/root/realms/alpha/.well-known/openid-configuration` */
+  discoveryEndpoint: string;
+  /** Registered for the (public, PKCE) client; for React Native usually a custom scheme. */
+  redirectUri: string;
+  /** Default `['openid', 'profile', 'email']`. */
+  scopes?: string[];
+  /** Seconds before expiry at which `user()` renews the tokens; default 60, capped at half a token's lifetime. */
+  refreshThreshold?: number;
+  /** Sent as `post_logout_redirect_uri` to end_session when set. */
+  signOutRedirectUri?: string;
+  /** Where tokens are kept; default: the session storage. */
+  storage?: KeyValueStorage;
+  /** How to read the authorization code back; 'auto' picks by runtime (design.md §2). */
+  authorizeStrategy?: AuthorizeStrategy;
+  /** Checks the ID token's signature, e.g. `joseVerifier()` from `@journeykit/journey/jose`. */
+  idTokenVerifier?: IdTokenVerifier;
+  acrValues?: string;
+  loginHint?: string;
+  uiLocales?: string;
+  additionalParameters?: Record<string, string>;
+}
+
+export interface JourneyConfig {
+  /** The AM base URL, e.g. `https://tenant.example.com/am`. Required. */
+  serverUrl: string;
+  /** Default 'root'; AIC uses 'alpha' or 'bravo'; sub-realms as 'alpha/sub'. */
+  realm?: string;
+  /** The SSO cookie name; default 'iPlanetDirectoryPro' (AIC tenants have their own). */
+  cookie?: string;
+  /** Milliseconds per request, body included; default 15000. */
+  timeout?: number;
+  fetch?: FetchLike;
+  logger?: LoggerInstance;
+  /** Preferred locales for page texts and `Accept-Language`; default: the runtime's. */
+  locale?: string | string[];
+  /** Random bytes and SHA-256 where the runtime has no WebCrypto (Hermes). */
+  crypto?: Partial<CryptoProvider>;
+  /** Milliseconds since the epoch; default `Date.now`. */
+  clock?: Clock;
+  modules?: {
+    session?: { storage?: KeyValueStorage };
+    oidc?: OidcModuleConfig;
+  };
+}
+
+const configError = (message: string) =>
+  new JourneyError('JOURNEY_CONFIG_ERROR', 'argument_error', `[@journeykit/journey] ${message}`);
+
+/** Checks everything that can be checked without the network, so mistakes surface at creation. */
+export function validateConfig(config: JourneyConfig): void {
+  if (typeof config !== 'object' || config === null) throw configError('Missing configuration.');
+  if (typeof config.serverUrl !== 'string' || !config.serverUrl.trim())
+    throw configError('Missing configuration. Provide a non-empty serverUrl.');
+  if (!originOf(config.serverUrl)) throw configError('serverUrl must be an absolute http(s) URL.');
+  if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0))
+    throw configError('timeout must be a positive number of milliseconds.');
+  const sessionStorage = config.modules?.session?.storage;
+  if (sessionStorage !== undefined && !isKeyValueStorage(sessionStorage))
+    throw configError('Invalid modules.session.storage: it needs getItem, setItem and removeItem.');
+  const oidc = config.modules?.oidc;
+  if (oidc === undefined) return;
+  for (const key of ['clientId', 'discoveryEndpoint', 'redirectUri'] as const)
+    if (typeof oidc[key] !== 'string' || !oidc[key].trim())
+      throw configError(
+        'clientId, redirectUri and discoveryEndpoint must all be provided when OIDC is configured.',
+      );
+  if (!originOf(oidc.discoveryEndpoint))
+    throw configError('discoveryEndpoint must be an absolute http(s) URL.');
+  if (oidc.storage !== undefined && !isKeyValueStorage(oidc.storage))
+    throw configError('Invalid modules.oidc.storage: it needs getItem, setItem and removeItem.');
+  if (
+    oidc.scopes !== undefined &&
+    !(Array.isArray(oidc.scopes) && oidc.scopes.every((s) => typeof s === 'string'))
+  )
+    throw configError('scopes must be an array of strings.');
+  if (
+    oidc.refreshThreshold !== undefined &&
+    !(typeof oidc.refreshThreshold === 'number' && oidc.refreshThreshold >= 0)
+  )
+    throw configError('refreshThreshold must be a number of seconds, 0 or more.');
+  const strategies = ['auto', 'redirect', 'follow', 'form_post'];
+  if (oidc.authorizeStrategy !== undefined && !strategies.includes(oidc.authorizeStrategy))
+    throw configError(`authorizeStrategy must be one of ${strategies.join(', ')}.`);
+}

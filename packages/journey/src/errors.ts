@@ -1,0 +1,86 @@
+/** Error categories, as in Ping's SDKs (`type` of a PingError). */
+export type ErrorType =
+  | 'abort_error'
+  | 'argument_error'
+  | 'auth_error'
+  | 'exchange_error'
+  | 'internal_error'
+  | 'network_error'
+  | 'parse_error'
+  | 'state_error'
+  | 'storage_error'
+  | 'unknown_error'
+  | 'wellknown_error';
+
+/** The stable codes of rn-journey's JourneyError, one per failing operation or misuse. */
+export type JourneyErrorCode =
+  | 'JOURNEY_CONFIG_ERROR'
+  | 'JOURNEY_INIT_ERROR'
+  | 'JOURNEY_START_ERROR'
+  | 'JOURNEY_NEXT_ERROR'
+  | 'JOURNEY_RESUME_ERROR'
+  | 'JOURNEY_USER_ERROR'
+  | 'JOURNEY_LOGOUT_ERROR'
+  | 'JOURNEY_DISPOSE_ERROR'
+  | 'JOURNEY_STATE_ERROR'
+  | 'JOURNEY_CALLBACK_APPLY_ERROR'
+  | 'JOURNEY_UNSUPPORTED_CALLBACK_ERROR'
+  | 'JOURNEY_MISSING_INTEGRATION_ERROR';
+
+export interface JourneyErrorDetails {
+  status?: number;
+  cause?: unknown;
+  /** True when the same call may succeed later (network, timeout, 5xx, 429); nothing was dropped. */
+  retryable?: boolean;
+  /** The OAuth 2.0 `error` code the server answered with, e.g. `invalid_grant`. */
+  oauthError?: string;
+  /** Seconds the server asked us to wait (`Retry-After`). */
+  retryAfter?: number;
+}
+
+/** Base of every journeykit error, shaped like `@ping-identity/rn-types`' PingError. */
+export class PingError extends Error {
+  readonly code: string;
+  readonly type: ErrorType;
+  readonly status?: number;
+
+  constructor(message: string, code: string, type: ErrorType, status?: number) {
+    super(message);
+    this.name = 'PingError';
+    this.code = code;
+    this.type = type;
+    if (status !== undefined) this.status = status;
+    // Hermes and ES5 output lose the subclass prototype of Error without this.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/** Every rejection of a journeykit client is a JourneyError. */
+export class JourneyError extends PingError {
+  declare readonly code: JourneyErrorCode;
+  readonly retryable: boolean;
+  readonly oauthError?: string;
+  readonly retryAfter?: number;
+  override readonly cause?: unknown;
+
+  constructor(
+    code: JourneyErrorCode,
+    type: ErrorType,
+    message: string,
+    details: JourneyErrorDetails = {},
+  ) {
+    super(message, code, type, details.status);
+    this.name = 'JourneyError';
+    this.retryable = details.retryable ?? false;
+    if (details.cause !== undefined) this.cause = details.cause;
+    if (details.oauthError !== undefined) this.oauthError = details.oauthError;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
+  }
+
+  /** Normalises anything thrown into a JourneyError carrying `code` (kept if already one). */
+  static from(raw: unknown, code: JourneyErrorCode = 'JOURNEY_USER_ERROR'): JourneyError {
+    if (raw instanceof JourneyError) return raw;
+    const message = raw instanceof Error ? raw.message : String(raw);
+    return new JourneyError(code, 'unknown_error', message, { cause: raw });
+  }
+}

@@ -1,0 +1,47 @@
+export { createJourneyClient } from './client';
+export type { CallOptions, JourneyClient, JourneySSOToken, JourneyUserInfo } from './client';
+export type { JourneyConfig, OidcModuleConfig } from './config';
+export { JourneyError, PingError } from './errors';
+export type { ErrorType, JourneyErrorCode, JourneyErrorDetails } from './errors';
+export type {
+  JourneyEvent,
+  JourneyListener,
+  LogoutOutcome,
+  LogoutStep,
+  SessionEndReason,
+} from './events';
+export type { FetchLike } from './http/transport';
+export type {
+  AmCallback,
+  AmStep,
+  ContinueNode,
+  ErrorNode,
+  FailureNode,
+  JourneyCallback,
+  JourneyCallbackInput,
+  JourneyNextInput,
+  JourneyNode,
+  JourneyStartOptions,
+  SuccessNode,
+} from './journey/types';
+export { logger, noopLogger } from './logger';
+export type { CustomLogger, LoggerInstance, LogLevel } from './logger';
+export type { AuthorizeStrategy } from './oidc/authorize';
+export type { IdTokenVerifier } from './oidc/id-token';
+export type { JourneyUserSession } from './oidc/token-set';
+export type { Clock } from './platform/clock';
+export type { CryptoProvider } from './platform/crypto';
+export { memoryStorage } from './storage/memory';
+export type { KeyValueStorage } from './storage/types';
+export { buildNextInput, normalizeCallbacks } from './journey/form';
+export type {
+  JourneyBuildResult,
+  JourneyExecutionMode,
+  JourneyFieldKind,
+  JourneyFieldOption,
+  JourneyFormIssue,
+  JourneyFormIssueCode,
+  JourneyFormValue,
+  JourneyNormalizedField,
+  KbaValue,
+} from './journey/form';

@@ -1,0 +1,210 @@
+import { JourneyError } from '../errors';
+import { canonicalType, displayType, outputOf, specOf, type CallbackSpec } from './catalogue';
+import type {
+  AmCallback,
+  AmStep,
+  JourneyCallback,
+  JourneyCallbackInput,
+  JourneyNextInput,
+} from './types';
+
+const messageTypes: Record<string, string> = {
+  0: 'INFORMATION',
+  1: 'WARNING',
+  2: 'ERROR',
+  4: 'SCRIPT',
+};
+const optionTypes: Record<string, string> = {
+  '-1': 'UNSPECIFIED_OPTION',
+  0: 'YES_NO_OPTION',
+  1: 'YES_NO_CANCEL_OPTION',
+  2: 'OK_CANCEL_OPTION',
+};
+
+/** AM outputs whose wire form is not what an app wants to read (am-protocol §4, §10). */
+const normalizeOutput: Record<string, (value: unknown) => unknown> = {
+  messageType: (v) => messageTypes[String(v)] ?? 'UNKNOWN',
+  optionType: (v) => optionTypes[String(v)] ?? 'UNSPECIFIED_OPTION',
+  waitTime: (v) => (Number.isFinite(Number(v)) ? Number(v) : 0),
+  failedPolicies: (v) => (Array.isArray(v) ? v.map(parsePolicy) : []),
+};
+
+function parsePolicy(entry: unknown): unknown {
+  if (typeof entry !== 'string') return entry;
+  try {
+    return JSON.parse(entry) as unknown;
+  } catch {
+    return { policyRequirement: 'UNKNOWN', raw: entry };
+  }
+}
+
+/** A raw AM callback as an app sees it: outputs as named fields, the current value, `raw` kept. */
+export function toJourneyCallback(raw: AmCallback): JourneyCallback {
+  const type = displayType(raw);
+  const spec = specOf(type);
+  const cb: JourneyCallback = { type, raw };
+  for (const o of raw.output ?? []) cb[o.name] = (normalizeOutput[o.name] ?? ((v) => v))(o.value);
+  if (cb.isRequired !== undefined) cb.required = cb.isRequired === true;
+  if (cb.prompt === undefined && typeof cb.message === 'string') cb.prompt = cb.message;
+  if (raw.type === 'MetadataCallback') cb.value = outputOf(raw, 'data');
+  const current = raw.input?.[0]?.value;
+  if (spec.field === 'value') {
+    const fallback = type === 'TextInputCallback' ? (cb.defaultText ?? '') : cb.value;
+    cb.value = spec.secret
+      ? ''
+      : current === undefined || current === ''
+        ? (fallback ?? current)
+        : current;
+  } else if (spec.field === 'accepted') {
+    cb.accepted = current === true;
+  } else if (spec.field === 'selectedIndex') {
+    // A confirmation is the user's choice: no preselection, unlike a choice's defaultChoice.
+    cb.selectedIndex = type === 'ConfirmationCallback' ? -1 : (current ?? cb.defaultChoice);
+  } else if (spec.kind === 'kba') {
+    cb.selectedQuestion = inputBySuffix(raw, 'question')?.value ?? '';
+    cb.selectedAnswer = inputBySuffix(raw, 'answer')?.value ?? '';
+    cb.allowUserDefinedQuestions = cb.allowUserDefinedQuestions === true;
+  }
+  return cb;
+}
+
+function inputBySuffix(raw: AmCallback, suffix: string) {
+  return raw.input?.find((i) => i.name.endsWith(suffix));
+}
+
+const applyError = (message: string) =>
+  new JourneyError('JOURNEY_CALLBACK_APPLY_ERROR', 'argument_error', message);
+
+/**
+ * Applies `next()` input to a copy of the step (rn-journey-api §3.5): each entry picks a
+ * callback by type, and by `index` or a per-type counter; values are coerced as the catalogue
+ * says. Throws before anything is sent when an entry is invalid; the original step is untouched.
+ */
+export function applyInput(step: AmStep, input: JourneyNextInput | undefined): AmStep {
+  const copy = JSON.parse(JSON.stringify(step)) as AmStep;
+  const entries = input?.callbacks ?? [];
+  if (!Array.isArray(entries)) throw applyError('input.callbacks must be an array');
+  const callbacks = copy.callbacks ?? [];
+  const counters = new Map<string, number>();
+  entries.forEach((entry: JourneyCallbackInput, i) => {
+    if (typeof entry !== 'object' || entry === null)
+      throw applyError(`Invalid callback payload at index ${i}`);
+    if (typeof entry.type !== 'string' || !entry.type.trim())
+      throw applyError(`Callback type is required at index ${i}`);
+    const type = canonicalType(entry.type);
+    const spec = specOf(type);
+    refuseUnsettable(type, spec);
+    const explicit = toIndex(entry.index);
+    const index = explicit ?? counters.get(type) ?? 0;
+    counters.set(type, index + 1);
+    const matches = callbacks.filter((cb) => displayType(cb) === type);
+    if (matches.length === 0) throw applyError(`No active callback found for type ${type}`);
+    const target = matches[index];
+    if (!target) throw applyError(`No active callback found for type ${type} at index ${index}`);
+    if (entry.value === null || entry.value === undefined)
+      throw applyError(`${type} expects a value at index ${i}`);
+    write(target, spec, type, entry.value);
+  });
+  return copy;
+}
+
+function refuseUnsettable(type: string, spec: CallbackSpec): void {
+  if (spec.mode === 'output_only')
+    throw new JourneyError(
+      'JOURNEY_UNSUPPORTED_CALLBACK_ERROR',
+      'argument_error',
+      `${type} is output-only and cannot be mutated`,
+    );
+  if (spec.mode === 'integration_required')
+    throw new JourneyError(
+      'JOURNEY_MISSING_INTEGRATION_ERROR',
+      'state_error',
+      `Callback type ${type} requires additional integration: ${spec.needs}`,
+    );
+  if (spec.mode === 'unsupported')
+    throw new JourneyError(
+      'JOURNEY_UNSUPPORTED_CALLBACK_ERROR',
+      'argument_error',
+      `${type} is not supported for value mutation`,
+    );
+}
+
+function toIndex(index: unknown): number | undefined {
+  const n = typeof index === 'string' && index.trim() ? Number(index) : index;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+function write(target: AmCallback, spec: CallbackSpec, type: string, value: unknown): void {
+  const inputs = target.input ?? [];
+  if (spec.coerce === 'kba') {
+    const kba = toKba(value, type);
+    const question = inputBySuffix(target, 'question');
+    const answer = inputBySuffix(target, 'answer');
+    if (question && kba.question !== undefined) question.value = kba.question;
+    if (answer && kba.answer !== undefined) answer.value = kba.answer;
+    return;
+  }
+  const main = inputs[0];
+  if (!main) throw applyError(`${type} has no input to set`);
+  main.value = coerce(spec.coerce ?? 'string', value, type);
+  if (spec.field === 'selectedIndex') {
+    const options = outputOf(target, type === 'ChoiceCallback' ? 'choices' : 'options');
+    if (Array.isArray(options) && (main.value as number) >= options.length)
+      throw applyError(`${type} has no option ${String(main.value)}`);
+  }
+}
+
+const coercions = {
+  string: (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : undefined,
+  number: (v: unknown) => {
+    const n = typeof v === 'string' && v.trim() ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+  },
+  integer: (v: unknown) => {
+    const n = typeof v === 'string' && v.trim() ? Number(v) : v;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  },
+  boolean: (v: unknown) => {
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined;
+  },
+};
+const expects = {
+  string: 'a string-compatible',
+  number: 'a numeric',
+  integer: 'an integer',
+  boolean: 'a boolean',
+};
+
+function coerce(kind: keyof typeof coercions, value: unknown, type: string): unknown {
+  const out = coercions[kind](value);
+  if (out === undefined) throw applyError(`${type} expects ${expects[kind]} value`);
+  return out;
+}
+
+function toKba(value: unknown, type: string): { question?: string; answer?: string } {
+  if (typeof value === 'string') return { answer: value };
+  if (typeof value !== 'object' || value === null)
+    throw applyError(`${type} expects a question and answer`);
+  const v = value as Record<string, unknown>;
+  const text = (x: unknown) =>
+    x === undefined ? undefined : (coerce('string', x, type) as string);
+  return {
+    question: text(v.selectedQuestion ?? v.question),
+    answer: text(v.selectedAnswer ?? v.answer),
+  };
+}
+
+/** Values a submitted step carries that must never be logged (passwords, answers). */
+export function secretInputs(step: AmStep): string[] {
+  return (step.callbacks ?? []).flatMap((cb) =>
+    specOf(displayType(cb)).secret || cb.type === 'KbaCreateCallback'
+      ? (cb.input ?? []).map((i) => i.value).filter((v): v is string => typeof v === 'string')
+      : [],
+  );
+}

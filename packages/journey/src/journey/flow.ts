@@ -1,0 +1,124 @@
+import { JourneyError } from '../errors';
+import { createCookieJar } from '../http/cookies';
+import type { Send } from '../http/transport';
+import { joinUrl, queryParams, withQuery, type QueryParams } from '../http/url';
+import type { Log } from '../logger';
+import { applyInput, secretInputs } from './callbacks';
+import { failureNode, toNode } from './nodes';
+import { realmPath } from './realm';
+import type { AmStep, JourneyNextInput, JourneyNode, JourneyStartOptions } from './types';
+
+export interface FlowContext {
+  send: Send;
+  serverUrl: string;
+  realm: string;
+  cookie: string;
+  locales: string[];
+  log: Log;
+  /** The stored SSO token, sent as the header named like the cookie (am-protocol §2.1). */
+  ssoToken(): Promise<string | null>;
+}
+
+/**
+ * One journey in progress, AM's authenticate protocol (am-protocol §3): start, next and resume
+ * run one at a time; the current step is kept until a node other than ContinueNode arrives.
+ */
+export interface JourneyFlow {
+  start(name: string, options?: JourneyStartOptions): Promise<JourneyNode>;
+  next(input?: JourneyNextInput): Promise<JourneyNode>;
+  resume(uri: string): Promise<JourneyNode>;
+  dispose(): void;
+}
+
+export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
+  const endpoint = joinUrl(ctx.serverUrl, `json/${realmPath(ctx.realm)}/authenticate`);
+  const jar = createCookieJar(ctx.cookie);
+  let step: AmStep | null = null;
+  let noSession = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const post = async (
+    query: QueryParams,
+    body: AmStep | Record<string, never>,
+  ): Promise<JourneyNode> => {
+    const sso = await ctx.ssoToken();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'accept-api-version': 'resource=2.1, protocol=1.0',
+      'x-requested-with': 'journeykit',
+      'accept-language': ctx.locales.join(', '),
+    };
+    if (sso) headers[ctx.cookie] = sso;
+    const cookies = jar.header();
+    if (cookies) headers.cookie = cookies;
+    let node: JourneyNode;
+    try {
+      const response = await ctx.send({
+        url: withQuery(endpoint, query),
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+      jar.store(response);
+      node = toNode(response, ctx.locales);
+    } catch (error) {
+      node = failureNode(error instanceof Error ? error.message : String(error), undefined, error);
+    }
+    step = node.type === 'ContinueNode' ? node.input : null;
+    if (!step) jar.clear();
+    ctx.log.info(`Journey reached ${node.type}`);
+    return node;
+  };
+
+  return {
+    start: (name, options = {}) =>
+      serial(() => {
+        jar.clear();
+        noSession = options.noSession === true;
+        return post(
+          {
+            authIndexType: 'service',
+            authIndexValue: name,
+            ForceAuth: options.forceAuth ? 'true' : undefined,
+            noSession: noSession ? 'true' : undefined,
+          },
+          {},
+        );
+      }),
+    next: (input) =>
+      serial(() => {
+        if (!step)
+          throw new JourneyError(
+            'JOURNEY_STATE_ERROR',
+            'state_error',
+            'No active ContinueNode. Call start() or resume() first.',
+          );
+        const submitted = applyInput(step, input);
+        ctx.log.secret(...secretInputs(submitted));
+        return post({ noSession: noSession ? 'true' : undefined }, submitted);
+      }),
+    resume: (uri) =>
+      serial(async () => {
+        const suspendedId = queryParams(uri).suspendedId;
+        jar.clear();
+        noSession = false;
+        if (!suspendedId) {
+          step = null;
+          return failureNode('Invalid URI or missing suspendedId');
+        }
+        ctx.log.secret(suspendedId);
+        return post({ suspendedId }, {});
+      }),
+    dispose: () => {
+      step = null;
+      jar.clear();
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { specOf, type ExecutionMode, type FieldKind } from './catalogue';
+import type { JourneyCallback, JourneyCallbackInput, JourneyNextInput, JourneyNode } from './types';
+
+// The headless form model of rn-journey-api §3.7, shared by the CLI, the web demo and React.
+
+export type JourneyFieldKind = FieldKind;
+export type JourneyExecutionMode = ExecutionMode | 'auto_capable';
+export type KbaValue = {
+  selectedQuestion: string;
+  selectedAnswer: string;
+  allowUserDefinedQuestions: boolean;
+};
+export type JourneyFormValue = string | number | boolean | null | KbaValue;
+export interface JourneyFieldOption {
+  index: number;
+  label: string;
+  value: unknown;
+}
+
+export interface JourneyNormalizedField {
+  /** `${type}:${typeIndex}`, stable for a node. */
+  id: string;
+  ref: { type: string; typeIndex: number };
+  prompt: string;
+  message?: string;
+  required: boolean;
+  kind: JourneyFieldKind;
+  executionMode: JourneyExecutionMode;
+  requiresUserInput: boolean;
+  defaultValue?: JourneyFormValue;
+  options?: JourneyFieldOption[];
+  /** Parsed `failedPolicies` from the server's last validation, if any. */
+  failedPolicies?: unknown[];
+  raw: JourneyCallback;
+}
+
+export type JourneyFormIssueCode =
+  | 'NO_ACTIVE_CONTINUE_NODE'
+  | 'INTEGRATION_REQUIRED'
+  | 'UNSUPPORTED_CALLBACK'
+  | 'REQUIRED_CONSENT_MISSING'
+  | 'INVALID_VALUE';
+
+export interface JourneyFormIssue {
+  code: JourneyFormIssueCode;
+  message: string;
+  fieldId?: string;
+  callbackType?: string;
+}
+
+export interface JourneyBuildResult {
+  canSubmit: boolean;
+  input: JourneyNextInput;
+  issues: JourneyFormIssue[];
+}
+
+/** Credentials are always needed, whether or not the server marks them required. */
+const alwaysRequired = new Set([
+  'NameCallback',
+  'PasswordCallback',
+  'ValidatedCreateUsernameCallback',
+  'ValidatedCreatePasswordCallback',
+]);
+
+const truthy = (v: unknown) =>
+  v === true ||
+  (typeof v === 'number' && v !== 0) ||
+  (typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase()));
+
+/** The callbacks of a ContinueNode as form fields, in order; [] for any other node. */
+export function normalizeCallbacks(node: JourneyNode | null | undefined): JourneyNormalizedField[] {
+  if (node?.type !== 'ContinueNode' || !Array.isArray(node.callbacks)) return [];
+  const counters = new Map<string, number>();
+  return node.callbacks.map((cb) => {
+    const typeIndex = counters.get(cb.type) ?? 0;
+    counters.set(cb.type, typeIndex + 1);
+    const spec = specOf(cb.type);
+    const prompt = cb.prompt;
+    const field: JourneyNormalizedField = {
+      id: `${cb.type}:${typeIndex}`,
+      ref: { type: cb.type, typeIndex },
+      prompt:
+        typeof prompt === 'string' || typeof prompt === 'number' || typeof prompt === 'boolean'
+          ? String(prompt)
+          : '',
+      required:
+        alwaysRequired.has(cb.type) ||
+        truthy(Object.prototype.hasOwnProperty.call(cb, 'required') ? cb.required : cb.isRequired),
+      kind: spec.kind,
+      executionMode: spec.mode,
+      requiresUserInput: spec.mode === 'manual' && cb.type !== 'HiddenValueCallback',
+      raw: cb,
+    };
+    if (typeof cb.message === 'string' && cb.message) field.message = cb.message;
+    const options = optionsOf(cb);
+    if (options) field.options = options;
+    const defaultValue = defaultOf(cb, spec.kind);
+    if (defaultValue !== undefined) field.defaultValue = defaultValue;
+    if (Array.isArray(cb.failedPolicies) && cb.failedPolicies.length)
+      field.failedPolicies = cb.failedPolicies;
+    return field;
+  });
+}
+
+function optionsOf(cb: JourneyCallback): JourneyFieldOption[] | undefined {
+  const list = cb.options ?? cb.choices ?? cb.predefinedQuestions;
+  if (!Array.isArray(list)) return undefined;
+  return list.map((item: unknown, index) => ({
+    index,
+    label:
+      typeof item === 'string'
+        ? item
+        : typeof (item as { label?: unknown })?.label === 'string'
+          ? (item as { label: string }).label
+          : '',
+    value: item,
+  }));
+}
+
+function defaultOf(cb: JourneyCallback, kind: JourneyFieldKind): JourneyFormValue | undefined {
+  switch (kind) {
+    case 'boolean':
+      return 'accepted' in cb ? truthy(cb.accepted) : 'value' in cb ? truthy(cb.value) : undefined;
+    case 'choice': {
+      const i = cb.selectedIndex;
+      return typeof i === 'number' && Number.isFinite(i) && i >= 0 ? i : undefined;
+    }
+    case 'number':
+      return typeof cb.value === 'number' && Number.isFinite(cb.value) ? cb.value : undefined;
+    case 'kba':
+      return {
+        selectedQuestion: typeof cb.selectedQuestion === 'string' ? cb.selectedQuestion : '',
+        selectedAnswer: typeof cb.selectedAnswer === 'string' ? cb.selectedAnswer : '',
+        allowUserDefinedQuestions: cb.allowUserDefinedQuestions === true,
+      };
+    case 'text':
+    case 'password':
+      return 'value' in cb && cb.value !== undefined && cb.value !== null
+        ? String(cb.value)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Turns form values (by field id) into `next()` input and says whether it can be sent.
+ * Integration callbacks the app handles itself are named in `handledCallbackTypes`.
+ */
+export function buildNextInput(
+  node: JourneyNode | null | undefined,
+  values: Readonly<Record<string, JourneyFormValue | undefined>>,
+  handledCallbackTypes?: ReadonlySet<string>,
+): JourneyBuildResult {
+  if (node?.type !== 'ContinueNode')
+    return {
+      canSubmit: false,
+      input: {},
+      issues: [
+        {
+          code: 'NO_ACTIVE_CONTINUE_NODE',
+          message: 'No active ContinueNode. Call start() or resume() first.',
+        },
+      ],
+    };
+  const issues: JourneyFormIssue[] = [];
+  const callbacks: JourneyCallbackInput[] = [];
+  for (const field of normalizeCallbacks(node)) {
+    const { id, ref } = field;
+    const issue = (code: JourneyFormIssueCode, message: string) =>
+      issues.push({ code, message, fieldId: id, callbackType: ref.type });
+    if (field.executionMode === 'output_only') continue;
+    if (field.executionMode === 'integration_required' || field.executionMode === 'auto_capable') {
+      if (!handledCallbackTypes?.has(ref.type))
+        issue('INTEGRATION_REQUIRED', `Callback "${ref.type}" requires additional integration.`);
+      continue;
+    }
+    if (field.executionMode === 'unsupported') {
+      issue('UNSUPPORTED_CALLBACK', `Callback "${ref.type}" is not supported.`);
+      continue;
+    }
+    const value = values[id] ?? field.defaultValue;
+    const push = (v: unknown) => callbacks.push({ type: ref.type, index: ref.typeIndex, value: v });
+    const label = field.prompt || ref.type;
+    switch (field.kind) {
+      case 'boolean': {
+        const accepted = truthy(value);
+        if (field.required && !accepted)
+          issue('REQUIRED_CONSENT_MISSING', `${label} must be accepted.`);
+        push(accepted);
+        break;
+      }
+      case 'number': {
+        const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+        if (typeof n === 'number' && Number.isFinite(n)) push(n);
+        else issue('INVALID_VALUE', `${label} must be a number.`);
+        break;
+      }
+      case 'choice': {
+        const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+        const count = field.options?.length;
+        if (
+          typeof n === 'number' &&
+          Number.isInteger(n) &&
+          n >= 0 &&
+          (count === undefined || n < count)
+        )
+          push(n);
+        else issue('INVALID_VALUE', `Choose an option for ${label}.`);
+        break;
+      }
+      case 'kba': {
+        const kba = value as Partial<KbaValue> | null | undefined;
+        const question = typeof kba?.selectedQuestion === 'string' ? kba.selectedQuestion : '';
+        const answer = typeof kba?.selectedAnswer === 'string' ? kba.selectedAnswer : '';
+        if (typeof kba !== 'object' || kba === null || !question.trim() || !answer.trim())
+          issue('INVALID_VALUE', `${label} needs a question and an answer.`);
+        else
+          push({
+            selectedQuestion: question,
+            selectedAnswer: answer,
+            allowUserDefinedQuestions: kba.allowUserDefinedQuestions === true,
+          });
+        break;
+      }
+      default: {
+        const text = value === undefined || value === null ? '' : String(value);
+        if (field.required && !text.trim()) issue('INVALID_VALUE', `${label} is required.`);
+        else push(text);
+      }
+    }
+  }
+  return { canSubmit: issues.length === 0, input: callbacks.length ? { callbacks } : {}, issues };
+}

@@ -1,0 +1,86 @@
+import { JourneyError } from './errors';
+import type { Emitter, LogoutOutcome, LogoutStep } from './events';
+import type { Send } from './http/transport';
+import type { Log } from './logger';
+import type { OidcContext } from './oidc/context';
+import { endOidcSession } from './oidc/end-session';
+import { revokeOnServer } from './oidc/revoke';
+import { endAmSession } from './session/logout';
+import type { SsoToken } from './session/sso-token';
+import type { StoredRecord } from './storage/record';
+
+export interface LogoutContext {
+  send: Send;
+  server: { serverUrl: string; realm: string; cookie: string };
+  sso: StoredRecord<SsoToken>;
+  oidc?: OidcContext;
+  log: Log;
+  events: Emitter;
+}
+
+/**
+ * `logoutUser()`: local state is cleared first, under the session lock, so logout succeeds even
+ * offline and no renewal can save tokens after it. Then the AM session logout, the token
+ * revocation and the OIDC end session run in parallel; each outcome is logged and emitted.
+ */
+export async function logoutUser(
+  ctx: LogoutContext,
+  signal?: AbortSignal,
+): Promise<LogoutOutcome[]> {
+  const { oidc, send } = ctx;
+  const clearLocal = async () => {
+    const [sso, tokens] = await Promise.all([ctx.sso.read(), oidc?.tokens.read() ?? null]);
+    await Promise.all([ctx.sso.remove(), oidc?.tokens.remove()]);
+    return { sso, tokens };
+  };
+  const { sso, tokens } = oidc ? await oidc.lock(clearLocal) : await clearLocal();
+  if (sso || tokens) ctx.events.emit({ type: 'sessionEnded', reason: 'logout' });
+
+  const outcomes = await Promise.all([
+    step('session', sso && (() => endAmSession(send, ctx.server, sso.value, signal))),
+    step(
+      'revoke',
+      oidc &&
+        tokens &&
+        (async () =>
+          revokeOnServer(send, await oidc.discovery(signal), oidc.clientId, tokens, signal)),
+    ),
+    step(
+      'endSession',
+      oidc &&
+        tokens?.idToken &&
+        (async () =>
+          endOidcSession(
+            send,
+            await oidc.discovery(signal),
+            {
+              idToken: tokens.idToken!,
+              clientId: oidc.clientId,
+              signOutRedirectUri: oidc.signOutRedirectUri,
+            },
+            signal,
+          )),
+    ),
+  ]);
+  for (const o of outcomes)
+    if (!o.skipped)
+      ctx.log[o.ok ? 'info' : 'warn'](
+        `Logout ${o.step}: ${o.ok ? 'done' : 'failed'}`,
+        o.error ? { error: o.error } : undefined,
+      );
+  ctx.events.emit({ type: 'logout', outcomes });
+  return outcomes;
+}
+
+async function step(
+  name: LogoutStep,
+  run: false | null | undefined | '' | (() => Promise<void>),
+): Promise<LogoutOutcome> {
+  if (!run) return { step: name, ok: true, skipped: true };
+  try {
+    await run();
+    return { step: name, ok: true };
+  } catch (error) {
+    return { step: name, ok: false, error: JourneyError.from(error, 'JOURNEY_LOGOUT_ERROR') };
+  }
+}

@@ -1,0 +1,146 @@
+import { JourneyError } from '../errors';
+import type { HttpResponse, Send } from '../http/transport';
+import { originOf, queryParams, withQuery } from '../http/url';
+import { detectRuntime } from '../platform/runtime';
+import type { Discovery } from './discovery';
+
+/**
+ * How the authorization code is read back (design.md §2):
+ * - `redirect`: stop at the 302 and read its Location (Node, Deno, Bun);
+ * - `follow`: follow the redirect and read the final URL (browsers, which hide manual redirects);
+ * - `form_post`: `response_mode=form_post`, read the code from the HTML form (React Native, whose
+ *   fetch always follows redirects and fails on a custom-scheme redirect URI).
+ */
+export type AuthorizeStrategy = 'auto' | 'redirect' | 'follow' | 'form_post';
+
+export interface AuthorizeRequest {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  codeChallenge: string;
+  state: string;
+  nonce: string;
+  /** The SSO token, sent as the header named like the cookie to the configured server only. */
+  ssoToken: string;
+  cookie: string;
+  serverOrigin: string;
+  strategy: AuthorizeStrategy;
+  extraParameters?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+/** The authorize endpoint's answer: a code, or an OAuth error such as `login_required`. */
+export type AuthorizeResult = { code: string } | { error: string; description?: string };
+
+/** One silent authorize with the SSO session (am-protocol §6.2), never a login page. */
+export async function authorize(
+  send: Send,
+  discovery: Discovery,
+  request: AuthorizeRequest,
+): Promise<AuthorizeResult> {
+  const strategy = request.strategy === 'auto' ? defaultStrategy() : request.strategy;
+  const endpoint = discovery.authorization_endpoint;
+  const sameServer = originOf(endpoint) === request.serverOrigin;
+  if (!sameServer)
+    throw new JourneyError(
+      'JOURNEY_USER_ERROR',
+      'auth_error',
+      'The authorization endpoint is not on the configured server; the SSO token is not sent elsewhere',
+    );
+  const url = withQuery(endpoint, {
+    ...request.extraParameters,
+    client_id: request.clientId,
+    response_type: 'code',
+    scope: request.scopes.join(' '),
+    redirect_uri: request.redirectUri,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+    state: request.state,
+    nonce: request.nonce,
+    prompt: 'none',
+    response_mode: strategy === 'form_post' ? 'form_post' : undefined,
+  });
+  const headers = {
+    'accept-api-version': 'resource=2.1, protocol=1.0',
+    [request.cookie]: request.ssoToken,
+  };
+  let response = await send({
+    url,
+    headers,
+    redirect: strategy === 'follow' ? 'follow' : 'manual',
+    signal: request.signal,
+  });
+  if (strategy === 'redirect' && response.type === 'opaqueredirect') {
+    // A browser hides manual redirects: ask again and follow this time.
+    response = await send({ url, headers, redirect: 'follow', signal: request.signal });
+  }
+  const params = answerParams(response);
+  if ((params.code !== undefined || params.state !== undefined) && params.state !== request.state)
+    throw new JourneyError(
+      'JOURNEY_USER_ERROR',
+      'auth_error',
+      'The authorize response does not match our request (state)',
+    );
+  if (params.iss !== undefined && params.iss !== discovery.issuer)
+    throw new JourneyError(
+      'JOURNEY_USER_ERROR',
+      'auth_error',
+      'The authorize response came from another issuer',
+    );
+  if (params.error) return { error: params.error, description: params.error_description };
+  if (params.code) return { code: params.code };
+  if (response.status >= 500 || response.status === 429)
+    throw new JourneyError(
+      'JOURNEY_USER_ERROR',
+      'exchange_error',
+      `Authorize failed with HTTP ${response.status}`,
+      {
+        status: response.status,
+        retryable: true,
+      },
+    );
+  // Sent to a login page instead of back to us: the server does not accept the session.
+  return { error: 'login_required', description: 'The server asked for an interactive login' };
+}
+
+function defaultStrategy(): Exclude<AuthorizeStrategy, 'auto'> {
+  const runtime = detectRuntime();
+  return runtime === 'react-native' ? 'form_post' : runtime === 'browser' ? 'follow' : 'redirect';
+}
+
+/** The parameters of the authorize answer, wherever this strategy finds them. */
+function answerParams(response: HttpResponse): Record<string, string | undefined> {
+  const location = response.headers.get('location');
+  if (response.status >= 300 && response.status < 400 && location) return queryParams(location);
+  if (response.status === 200 && /<form/i.test(response.body)) return formInputs(response.body);
+  return queryParams(response.url ?? '');
+}
+
+/** The hidden inputs of a form_post page: `<input type="hidden" name="code" value="…"/>`. */
+export function formInputs(html: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const tag of html.match(/<input\b[^>]*>/gi) ?? []) {
+    const name = attribute(tag, 'name');
+    const value = attribute(tag, 'value');
+    if (name && value !== undefined && !(name in out)) out[name] = value;
+  }
+  return out;
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  if (!m) return undefined;
+  return decodeEntities(m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] !== '#') return named[entity.toLowerCase()] ?? whole;
+    const code =
+      entity[1] === 'x' || entity[1] === 'X'
+        ? parseInt(entity.slice(2), 16)
+        : parseInt(entity.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}

@@ -1,0 +1,35 @@
+import { JourneyError } from '../errors';
+import { statusError, type Send } from '../http/transport';
+import { withQuery } from '../http/url';
+import type { Discovery } from './discovery';
+
+/**
+ * AM's single-GET end session (am-protocol §6.6): 204, or a redirect to the sign-out URI, which
+ * is not followed — reaching the server is all that matters here.
+ */
+export async function endOidcSession(
+  send: Send,
+  discovery: Discovery,
+  request: { idToken: string; clientId: string; signOutRedirectUri?: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!discovery.end_session_endpoint)
+    throw new JourneyError(
+      'JOURNEY_LOGOUT_ERROR',
+      'wellknown_error',
+      'The server has no end_session endpoint',
+    );
+  const response = await send({
+    url: withQuery(discovery.end_session_endpoint, {
+      id_token_hint: request.idToken,
+      client_id: request.clientId,
+      post_logout_redirect_uri: request.signOutRedirectUri,
+    }),
+    headers: { accept: 'application/json' },
+    redirect: 'manual',
+    signal,
+  });
+  const reached =
+    response.type === 'opaqueredirect' || (response.status >= 200 && response.status < 400);
+  if (!reached) throw statusError('JOURNEY_LOGOUT_ERROR', 'End session', response);
+}

@@ -1,0 +1,53 @@
+import { JourneyError } from '../errors';
+import { isObject } from '../http/transport';
+import { fromBase64, fromUtf8 } from '../platform/encoding';
+
+/** Verifies an ID token's signature; `@journeykit/journey/jose` ships one on the discovery JWKS. */
+export type IdTokenVerifier = (
+  idToken: string,
+  context: { issuer: string; jwksUri?: string; clientId: string },
+) => Promise<void>;
+
+/** The claims of a JWT, without verifying it; null when it is not a readable JWT. */
+export function decodeJwt(token: string): Record<string, unknown> | null {
+  const part = token.split('.')[1];
+  const bytes = part === undefined ? null : fromBase64(part);
+  if (!bytes) return null;
+  try {
+    const claims: unknown = JSON.parse(fromUtf8(bytes));
+    return isObject(claims) ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+const leewaySeconds = 60;
+
+/**
+ * OIDC Core §3.1.3.7 checks: issuer, audience, authorized party, expiry, issue time and — for a
+ * token from the authorize flow — the nonce we sent. `now` is the server's clock as we estimate it.
+ */
+export function checkIdToken(
+  idToken: string,
+  expected: { issuer: string; clientId: string; nonce?: string; now: number; subject?: string },
+): Record<string, unknown> {
+  const claims = decodeJwt(idToken);
+  const fail = (why: string) =>
+    new JourneyError('JOURNEY_USER_ERROR', 'auth_error', `Rejected the ID token: ${why}`);
+  if (!claims) throw fail('not a JWT');
+  const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  const nowSeconds = expected.now / 1000;
+  if (claims.iss !== expected.issuer) throw fail('unexpected issuer');
+  if (!aud.includes(expected.clientId)) throw fail('not issued to this client');
+  if (aud.length > 1 && claims.azp !== expected.clientId) throw fail('unexpected authorized party');
+  if (claims.azp !== undefined && claims.azp !== expected.clientId)
+    throw fail('unexpected authorized party');
+  if (typeof claims.exp !== 'number' || claims.exp + leewaySeconds < nowSeconds)
+    throw fail('expired');
+  if (typeof claims.iat !== 'number' || claims.iat - leewaySeconds > nowSeconds)
+    throw fail('issued in the future');
+  if (expected.nonce !== undefined && claims.nonce !== expected.nonce) throw fail('nonce mismatch');
+  if (expected.subject !== undefined && claims.sub !== expected.subject)
+    throw fail('subject changed');
+  return claims;
+}

@@ -1,0 +1,15 @@
+import { randomBytes, type CryptoProvider } from '../platform/crypto';
+import { base64url, utf8 } from '../platform/encoding';
+
+/** A random URL-safe string of `bytes` random bytes (state, nonce, verifier). */
+export function randomString(crypto: CryptoProvider, bytes = 32): string {
+  return base64url(randomBytes(crypto, bytes));
+}
+
+/** RFC 7636 PKCE with S256: a 64-byte verifier (86 characters) and its SHA-256 challenge. */
+export async function createPkce(
+  crypto: CryptoProvider,
+): Promise<{ verifier: string; challenge: string }> {
+  const verifier = randomString(crypto, 64);
+  return { verifier, challenge: base64url(await crypto.sha256(utf8(verifier))) };
+}

@@ -1,0 +1,62 @@
+import { JourneyError } from '../errors';
+import { statusError, type Send } from '../http/transport';
+import { toQuery } from '../http/url';
+import type { OidcContext } from './context';
+import type { Discovery } from './discovery';
+import type { TokenSet } from './token-set';
+
+/**
+ * `revoke()`: forgets the tokens, then asks the server to revoke them (the SSO session stays, so
+ * a later `user()` mints new ones). Runs under the session lock so no renewal can save tokens
+ * behind it. Resolves whether the server confirmed.
+ */
+export async function revokeTokens(ctx: OidcContext, signal?: AbortSignal): Promise<boolean> {
+  const tokens = await ctx.lock(async () => {
+    const stored = await ctx.tokens.read();
+    if (stored) {
+      await ctx.tokens.remove();
+      ctx.emit({ type: 'tokensChanged', expiresAt: null });
+    }
+    return stored;
+  }, signal);
+  if (!tokens) return true;
+  try {
+    await revokeOnServer(ctx.send, await ctx.discovery(signal), ctx.clientId, tokens, signal);
+    ctx.log.info('Tokens revoked');
+    return true;
+  } catch (error) {
+    ctx.log.warn('The server did not confirm the revocation', { error });
+    return false;
+  }
+}
+
+/**
+ * RFC 7009 revocation. Revoking the refresh token revokes the whole grant on AM (am-protocol
+ * §6.4), access token included; without one, the access token is revoked.
+ */
+export async function revokeOnServer(
+  send: Send,
+  discovery: Discovery,
+  clientId: string,
+  tokens: TokenSet,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!discovery.revocation_endpoint)
+    throw new JourneyError(
+      'JOURNEY_USER_ERROR',
+      'wellknown_error',
+      'The server has no revocation endpoint',
+    );
+  const [token, hint] = tokens.refreshToken
+    ? [tokens.refreshToken, 'refresh_token']
+    : [tokens.accessToken, 'access_token'];
+  const response = await send({
+    url: discovery.revocation_endpoint,
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+    body: toQuery({ client_id: clientId, token, token_type_hint: hint }),
+    credentials: 'omit',
+    signal,
+  });
+  if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'Revocation', response);
+}

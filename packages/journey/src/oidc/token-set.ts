@@ -1,0 +1,84 @@
+import { isObject } from '../http/transport';
+
+/** OAuth tokens as stored, one record per server, realm and client. */
+export interface TokenSet {
+  accessToken: string;
+  tokenType?: string;
+  refreshToken?: string;
+  idToken?: string;
+  scope?: string;
+  /** Lifetime in seconds as issued (`expires_in`), not the time left. */
+  expiresIn?: number;
+  /** When the access token expires, in ms on this device's clock. */
+  expiresAt?: number;
+  /** Claims from the userinfo endpoint, fetched once per issuance. */
+  userInfo?: Record<string, unknown>;
+}
+
+/** What `user()` and `refresh()` resolve to (rn-journey `JourneyUserSession`, plus `expiresAt`). */
+export interface JourneyUserSession {
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn?: number;
+  expiresAt?: number;
+  userInfo?: Record<string, unknown>;
+}
+
+export function isTokenSet(data: unknown): data is TokenSet {
+  if (!isObject(data) || typeof data.accessToken !== 'string' || !data.accessToken) return false;
+  const optionalString = ['tokenType', 'refreshToken', 'idToken', 'scope'].every(
+    (k) => data[k] === undefined || typeof data[k] === 'string',
+  );
+  const optionalNumber = ['expiresIn', 'expiresAt'].every(
+    (k) => data[k] === undefined || (typeof data[k] === 'number' && Number.isFinite(data[k])),
+  );
+  return (
+    optionalString && optionalNumber && (data.userInfo === undefined || isObject(data.userInfo))
+  );
+}
+
+/** A token endpoint reply as a TokenSet; what the reply leaves out is kept from `previous`. */
+export function toTokenSet(reply: TokenReply, now: number, previous?: TokenSet): TokenSet {
+  const expiresIn =
+    typeof reply.expires_in === 'number' && reply.expires_in > 0 ? reply.expires_in : undefined;
+  return {
+    accessToken: reply.access_token,
+    tokenType: reply.token_type ?? previous?.tokenType,
+    // Servers that do not rotate send no refresh token: the old one stays valid (peers.md §B).
+    refreshToken: reply.refresh_token ?? previous?.refreshToken,
+    idToken: reply.id_token ?? previous?.idToken,
+    scope: reply.scope ?? previous?.scope,
+    expiresIn,
+    expiresAt: expiresIn === undefined ? undefined : now + expiresIn * 1000,
+  };
+}
+
+/** RFC 6749 §5.1 token response, checked. */
+export interface TokenReply {
+  access_token: string;
+  token_type?: string;
+  expires_in?: number;
+  refresh_token?: string;
+  id_token?: string;
+  scope?: string;
+}
+
+/**
+ * Whether the access token can still be handed out: it must outlive the refresh threshold,
+ * which is capped at half the token's lifetime so short-lived tokens do not refresh on every call.
+ */
+export function isFresh(tokens: TokenSet, now: number, thresholdSeconds: number): boolean {
+  if (tokens.expiresAt === undefined) return true;
+  const lifetime = tokens.expiresIn ?? 0;
+  const threshold = Math.min(thresholdSeconds, lifetime / 2) * 1000;
+  return now < tokens.expiresAt - threshold;
+}
+
+export function toUserSession(tokens: TokenSet): JourneyUserSession {
+  const session: JourneyUserSession = { accessToken: tokens.accessToken };
+  if (tokens.refreshToken) session.refreshToken = tokens.refreshToken;
+  if (tokens.expiresIn !== undefined) session.expiresIn = tokens.expiresIn;
+  if (tokens.expiresAt !== undefined) session.expiresAt = tokens.expiresAt;
+  if (tokens.userInfo) session.userInfo = tokens.userInfo;
+  return session;
+}
