@@ -67,6 +67,9 @@ const truthy = (v: unknown) =>
   (typeof v === 'number' && v !== 0) ||
   (typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase()));
 
+const asText = (v: unknown): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+
 /** The callbacks of a ContinueNode as form fields, in order; [] for any other node. */
 export function normalizeCallbacks(node: JourneyNode | null | undefined): JourneyNormalizedField[] {
   if (node?.type !== 'ContinueNode' || !Array.isArray(node.callbacks)) return [];
@@ -135,9 +138,7 @@ function defaultOf(cb: JourneyCallback, kind: JourneyFieldKind): JourneyFormValu
       };
     case 'text':
     case 'password':
-      return 'value' in cb && cb.value !== undefined && cb.value !== null
-        ? String(cb.value)
-        : undefined;
+      return asText(cb.value);
     default:
       return undefined;
   }
@@ -224,7 +225,7 @@ export function buildNextInput(
         break;
       }
       default: {
-        const text = value === undefined || value === null ? '' : String(value);
+        const text = asText(value) ?? '';
         if (field.required && !text.trim()) issue('INVALID_VALUE', `${label} is required.`);
         else push(text);
       }
