@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+
+import type { DevServerStyle } from '../options.js';
+
+/** OIDC profile claims of a user, returned by scope (`profile`, `email`). */
+export interface UserProfile {
+  readonly name: string;
+  readonly given_name: string;
+  readonly family_name: string;
+  readonly email: string;
+}
+
+export interface DevUser {
+  /** The identity id: `sub` of tokens and `uid` of sessions. AM style: the username; AIC style: a UUID. */
+  readonly id: string;
+  readonly username: string;
+  readonly password: string;
+  readonly profile: UserProfile;
+}
+
+/** In memory, per server. A registration journey adds to it; added users can log in like the demo user. */
+export class UserStore {
+  readonly #byUsername = new Map<string, DevUser>();
+
+  constructor(users: readonly DevUser[]) {
+    for (const user of users) this.add(user);
+  }
+
+  add(user: DevUser): void {
+    if (this.#byUsername.has(user.username)) throw new Error(`user ${user.username} exists`);
+    this.#byUsername.set(user.username, user);
+  }
+
+  findByUsername(username: string): DevUser | undefined {
+    return this.#byUsername.get(username);
+  }
+
+  findById(id: string): DevUser | undefined {
+    return this.list().find((user) => user.id === id);
+  }
+
+  list(): readonly DevUser[] {
+    return [...this.#byUsername.values()];
+  }
+}
+
+/** `demo` / `Ch4ng3it!`. AIC identifies users by UUID (random per server), AM by username. */
+export function demoUser(style: DevServerStyle): DevUser {
+  return {
+    id: style === 'aic' ? randomUUID() : 'demo',
+    username: 'demo',
+    password: 'Ch4ng3it!',
+    profile: {
+      name: 'Demo User',
+      given_name: 'Demo',
+      family_name: 'User',
+      email: 'demo@example.com',
+    },
+  };
+}
