@@ -1,19 +1,20 @@
 import { defineConfig } from 'tsup';
 
+const shared = { platform: 'node', target: 'node20', tsconfig: 'tsconfig.build.json' } as const;
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    platform: 'node',
-    target: 'node20',
-    clean: true,
+    // Both builds run at once: cleaning must spare the other one's output.
+    clean: ['!bin.js'],
+    ...shared,
   },
   {
     entry: { bin: 'src/bin.ts' },
     format: ['esm'],
-    platform: 'node',
-    target: 'node20',
+    ...shared,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

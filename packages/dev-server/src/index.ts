@@ -13,15 +13,3 @@ export type {
   DropFault,
 } from './hooks/faults.js';
 export type { GrantCounts, EndSessionRecord } from './hooks/oauth-stats.js';
-export type {
-  Journey,
-  JourneyNode,
-  PageNode,
-  DecisionNode,
-  SuccessNode,
-  FailureNode,
-  CallbackSpec,
-  CallbackOutput,
-  InputSpec,
-  JsonValue,
-} from './journeys/types.js';

@@ -61,17 +61,17 @@ export function resolveOptions(options: DevServerOptions = {}): Settings {
   const realm = normalizeRealm(options.realm ?? (style === 'aic' ? 'alpha' : 'root'));
   return {
     host: options.host ?? '127.0.0.1',
-    port: wholeNumber('port', options.port, 0),
+    port: wholeNumber('port', options.port, 0, 0),
     style,
     realm,
     cookieName:
       options.cookieName ?? (style === 'aic' ? tenantCookieName() : 'iPlanetDirectoryPro'),
     successUrl:
       options.successUrl ?? (style === 'aic' ? `/enduser/?realm=${realm}` : '/am/console'),
-    accessTokenTtl: wholeNumber('accessTokenTtl', options.accessTokenTtl, 3600),
-    refreshTokenTtl: wholeNumber('refreshTokenTtl', options.refreshTokenTtl, 7 * 24 * 3600),
-    authIdTtl: wholeNumber('authIdTtl', options.authIdTtl, 300),
-    sessionTtl: wholeNumber('sessionTtl', options.sessionTtl, 2 * 3600),
+    accessTokenTtl: wholeNumber('accessTokenTtl', options.accessTokenTtl, 3600, 1),
+    refreshTokenTtl: wholeNumber('refreshTokenTtl', options.refreshTokenTtl, 7 * 24 * 3600, 1),
+    authIdTtl: wholeNumber('authIdTtl', options.authIdTtl, 300, 0),
+    sessionTtl: wholeNumber('sessionTtl', options.sessionTtl, 2 * 3600, 1),
     clientId: options.clientId ?? 'journeykit',
     redirectUris: options.redirectUris ?? [],
     postLogoutRedirectUris: options.postLogoutRedirectUris ?? [],
@@ -84,10 +84,15 @@ function tenantCookieName(): string {
   return `c${randomBytes(7).toString('hex')}`;
 }
 
-function wholeNumber(name: string, value: number | undefined, fallback: number): number {
+function wholeNumber(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new TypeError(`${name} must be a non-negative integer, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new TypeError(`${name} must be an integer of at least ${min}, got ${String(value)}`);
   }
   return value;
 }

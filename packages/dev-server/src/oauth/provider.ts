@@ -10,6 +10,7 @@ import { loadOidcProvider } from './load-oidc-provider.js';
 import { amInteractionPolicy, xuiLoginUrl } from './interactions.js';
 import type { ProviderStore } from './provider-store.js';
 import { renderErrorAsJson } from './render-error.js';
+import { revokeLikeAm } from './revocation.js';
 import { AM_OAUTH_ROUTES } from './routes.js';
 import { newSigningKey } from './signing-key.js';
 
@@ -53,10 +54,7 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
-      revocation: {
-        enabled: true,
-        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
-      },
+      revocation: { enabled: true, allowedPolicy: revokeLikeAm },
       introspection: {
         enabled: true,
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
