@@ -68,7 +68,9 @@ export interface DevServer {
   readonly reuseDetections: number;
   /** `/token/revoke` calls answered 200. */
   readonly revocations: number;
+  /** `GET /connect/endSession` calls, in order. */
   readonly endSessions: readonly EndSessionRecord[];
+  /** Whether the AM session of this SSO token is live. */
   isSessionValid(ssoToken: string): boolean;
   isAccessTokenActive(accessToken: string): Promise<boolean>;
   /** False once rotated, revoked or expired. */
@@ -193,8 +195,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
 }
 
-/** Stops listening and cuts kept-alive connections, so tests end promptly. */
+/** Stops listening and cuts kept-alive connections, so tests end promptly. Closing twice is harmless. */
 function close(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
     server.close((error) => (error === undefined ? resolve() : reject(error)));
     server.closeAllConnections();

@@ -21,7 +21,7 @@ export interface AuthenticateDeps {
   readonly sessions: SsoSessionStore;
 }
 
-/** A step's progress in the journey; `noSession` holds if the start or the finishing request asked. */
+/** The journey under way, and whether it ends without a session (asked on its first or last request). */
 interface Progress {
   readonly journey: Journey;
   readonly noSession: boolean;

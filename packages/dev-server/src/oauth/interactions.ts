@@ -4,7 +4,7 @@ import type { Realm } from '../realm.js';
 import { AM_PATH } from '../urls.js';
 
 /** AM's words for `prompt=none` without a session; the legacy JS SDK matches on them (am-protocol §6.2). */
-export const INTERACTION_REQUIRED_DESCRIPTION =
+const INTERACTION_REQUIRED_DESCRIPTION =
   'The request requires some interaction that is not allowed.';
 
 /**

@@ -28,7 +28,7 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
   const { default: OidcProvider, interactionPolicy } = await loadOidcProvider();
   const { settings } = deps;
   const corsOrigins = new Set(settings.corsOrigins);
-  return new OidcProvider(deps.issuer, {
+  const provider = new OidcProvider(deps.issuer, {
     adapter: deps.store.adapter,
     clients: [deps.client],
     jwks: { keys: [await newSigningKey()] },
@@ -73,4 +73,9 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
     clientBasedCORS: (_ctx, origin) => corsOrigins.has(origin),
     renderError: renderErrorAsJson,
   });
+  // oidc-provider answers its own bugs with a 500; print them like ours (http/internal-error).
+  provider.on('server_error', (_ctx, error) => {
+    console.error('journeykit dev-server: oidc-provider error', error);
+  });
+  return provider;
 }
