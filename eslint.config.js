@@ -16,7 +16,11 @@ export default tseslint.config(
   {
     // The SDK core is runtime-neutral: no DOM or Node globals outside the adapters.
     files: ['packages/journey/src/**/*.ts'],
-    ignores: ['packages/journey/src/storage/web.ts', 'packages/journey/src/node/**', '**/*.test.ts'],
+    ignores: [
+      'packages/journey/src/storage/web.ts',
+      'packages/journey/src/node/**',
+      '**/*.test.ts',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',

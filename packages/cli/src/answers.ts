@@ -1,0 +1,119 @@
+import type { JourneyFormValue, JourneyNormalizedField } from '@journeykit/journey';
+import * as p from '@clack/prompts';
+import type { CliOptions } from './args';
+
+/** How the CLI gets a value for a form field: asked at the terminal, or taken from the flags. */
+export type Answer = (field: JourneyNormalizedField) => Promise<JourneyFormValue | undefined>;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const usernameTypes = new Set(['NameCallback', 'ValidatedCreateUsernameCallback']);
+
+/** Non-interactive answers: --username, --password, --answer key=value, else the field's default. */
+export function scriptedAnswer(options: CliOptions): Answer {
+  return (field) => {
+    const given = options.answers[field.id] ?? options.answers[field.prompt];
+    if (given !== undefined) return Promise.resolve(fromText(field, given));
+    if (usernameTypes.has(field.ref.type) && options.username !== undefined)
+      return Promise.resolve(options.username);
+    if (field.kind === 'password' && options.password !== undefined)
+      return Promise.resolve(options.password);
+    if (field.defaultValue !== undefined) return Promise.resolve(field.defaultValue);
+    throw new CliError(
+      `No answer for "${field.prompt || field.id}": pass --answer "${field.id}=…" or run without --yes`,
+    );
+  };
+}
+
+function fromText(field: JourneyNormalizedField, text: string): JourneyFormValue {
+  switch (field.kind) {
+    case 'boolean':
+      return /^(true|yes|1|y)$/i.test(text.trim());
+    case 'number':
+      return Number(text);
+    case 'choice': {
+      const byLabel =
+        field.options?.findIndex((o) => o.label.toLowerCase() === text.trim().toLowerCase()) ?? -1;
+      return byLabel >= 0 ? byLabel : Number(text);
+    }
+    case 'kba': {
+      const [question = '', answer = ''] = text.split('::');
+      return {
+        selectedQuestion: question,
+        selectedAnswer: answer,
+        allowUserDefinedQuestions: false,
+      };
+    }
+    default:
+      return text;
+  }
+}
+
+/** Interactive answers at the terminal; the password is never echoed. */
+export const promptAnswer: Answer = async (field) => {
+  const message = field.prompt || field.ref.type;
+  const value = await ask(field, message);
+  if (p.isCancel(value)) throw new CliError('Cancelled', 130);
+  return value as JourneyFormValue;
+};
+
+function ask(field: JourneyNormalizedField, message: string): Promise<unknown> {
+  switch (field.kind) {
+    case 'password':
+      return p.password({
+        message,
+        validate: (v) => (field.required && !v ? 'Required' : undefined),
+      });
+    case 'boolean':
+      return p.confirm({
+        message:
+          typeof field.raw.terms === 'string'
+            ? `${field.raw.terms}\n${message || 'Accept?'}`
+            : message,
+        initialValue: field.defaultValue === true,
+      });
+    case 'choice':
+      return p.select({
+        message,
+        options: (field.options ?? []).map((o) => ({ value: o.index, label: o.label })),
+        initialValue: typeof field.defaultValue === 'number' ? field.defaultValue : undefined,
+      });
+    case 'number':
+      return p
+        .text({
+          message,
+          validate: (v) => (v && Number.isFinite(Number(v)) ? undefined : 'Enter a number'),
+        })
+        .then((v) => (p.isCancel(v) ? v : Number(v)));
+    case 'kba':
+      return askKba(field, message);
+    default:
+      return p.text({
+        message,
+        initialValue: typeof field.defaultValue === 'string' ? field.defaultValue : undefined,
+        validate: (v) => (field.required && !v?.trim() ? 'Required' : undefined),
+      });
+  }
+}
+
+async function askKba(field: JourneyNormalizedField, message: string): Promise<unknown> {
+  const questions = (field.options ?? []).map((o) => ({ value: o.label, label: o.label }));
+  const question = questions.length
+    ? await p.select({ message: `${message}: choose a question`, options: questions })
+    : await p.text({ message: `${message}: your question` });
+  if (p.isCancel(question)) return question;
+  const answer = await p.password({ message: `Answer to "${String(question)}"` });
+  if (p.isCancel(answer)) return answer;
+  return {
+    selectedQuestion: String(question),
+    selectedAnswer: answer,
+    allowUserDefinedQuestions: false,
+  };
+}

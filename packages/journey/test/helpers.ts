@@ -1,0 +1,67 @@
+import type { DevServer } from '@journeykit/dev-server';
+import {
+  createJourneyClient,
+  type JourneyClient,
+  type JourneyConfig,
+  type JourneyNode,
+} from '@journeykit/journey';
+
+/** A client for the dev server, with OIDC configured unless overridden. */
+export function clientFor(
+  server: DevServer,
+  overrides: Partial<JourneyConfig> = {},
+): JourneyClient {
+  return createJourneyClient({
+    serverUrl: server.url,
+    realm: server.realm,
+    cookie: server.cookieName,
+    modules: {
+      oidc: {
+        clientId: server.clientId,
+        redirectUri: server.redirectUri,
+        discoveryEndpoint: server.discoveryEndpoint,
+      },
+    },
+    ...overrides,
+  });
+}
+
+/** Runs Login with the demo user (or the given password) and returns the final node. */
+export async function signIn(client: JourneyClient, password = 'Ch4ng3it!'): Promise<JourneyNode> {
+  const first = await client.start('Login');
+  if (first.type !== 'ContinueNode') return first;
+  return client.next({
+    callbacks: [
+      { type: 'NameCallback', value: 'demo' },
+      { type: 'PasswordCallback', value: password },
+    ],
+  });
+}
+
+/** Asks the dev server directly, as AM would answer any client: is this SSO session valid? */
+export async function sessionValidates(server: DevServer, token: string): Promise<boolean> {
+  const names = server.realm.split('/').filter((n) => n && n !== 'root');
+  const realms = ['root', ...names].map((n) => `realms/${n}`).join('/');
+  const response = await fetch(`${server.url}/json/${realms}/sessions?_action=validate`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'accept-api-version': 'resource=2.1, protocol=1.0',
+      [server.cookieName]: token,
+    },
+    body: '{}',
+  });
+  return ((await response.json()) as { valid: boolean }).valid;
+}
+
+/** What the userinfo endpoint says to this access token: its HTTP status. */
+export async function userinfoStatus(server: DevServer, accessToken: string): Promise<number> {
+  const discovery = (await (await fetch(server.discoveryEndpoint)).json()) as {
+    userinfo_endpoint: string;
+  };
+  return (
+    await fetch(discovery.userinfo_endpoint, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
+  ).status;
+}
