@@ -65,3 +65,24 @@ export async function userinfoStatus(server: DevServer, accessToken: string): Pr
     })
   ).status;
 }
+
+/** Spends a refresh token directly at the token endpoint: the server's answer, as any client would get it. */
+export async function refreshGrant(
+  server: DevServer,
+  refreshToken: string,
+): Promise<{ status: number; error?: string }> {
+  const discovery = (await (await fetch(server.discoveryEndpoint)).json()) as {
+    token_endpoint: string;
+  };
+  const response = await fetch(discovery.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: server.clientId,
+    }),
+  });
+  const body = (await response.json()) as { error?: string };
+  return { status: response.status, error: body.error };
+}

@@ -1,7 +1,7 @@
 import { startDevServer, type DevServer, type DevServerOptions } from '@journeykit/dev-server';
 import { JourneyError, logger, memoryStorage, type JourneyClient } from '@journeykit/journey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, sessionValidates, signIn, userinfoStatus } from './helpers';
+import { clientFor, refreshGrant, sessionValidates, signIn, userinfoStatus } from './helpers';
 
 // The session page of the seed, end to end against the dev server (oidc-provider behind it),
 // in both the AM-style and the AIC-style configuration.
@@ -111,6 +111,10 @@ describe.each<[string, DevServerOptions, string, string]>([
     expect(server.revocations).toBe(1);
     expect(await userinfoStatus(server, tokens.accessToken)).toBe(401);
     expect(await server.isRefreshTokenActive(tokens.refreshToken!)).toBe(false);
+    expect(await refreshGrant(server, tokens.refreshToken!)).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+    });
     expect(await sessionValidates(server, sso.value)).toBe(true);
 
     const authorizeBefore = server.count('authorize');
@@ -206,6 +210,21 @@ describe('journey outcomes', () => {
     await second.logoutUser();
     expect(await first.ssoToken()).toBeNull();
     expect(await first.user()).toBeNull();
+  });
+
+  it('refuses a rotated refresh token at the server, which then revokes the whole grant', async () => {
+    const client = clientFor(server);
+    await signIn(client);
+    const first = (await client.user())!;
+    const second = (await client.refresh())!;
+    const detections = server.reuseDetections;
+    expect(await refreshGrant(server, first.refreshToken!)).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+    });
+    // This replay is what single-flight refresh exists to prevent: it kills the current tokens too.
+    expect(server.reuseDetections).toBe(detections + 1);
+    expect(await server.isRefreshTokenActive(second.refreshToken!)).toBe(false);
   });
 
   it('gets tokens with response_mode=form_post too', async () => {
