@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@journeykit\/journey$/, replacement: src('journey/src/index.ts') },
-      { find: /^@journeykit\/journey\/(.*)$/, replacement: src('journey/src/entries/$1.ts') },
+      { find: /^@journeykit\/journey\/(.*)$/, replacement: src('journey/src/$1/index.ts') },
       { find: /^@journeykit\/dev-server$/, replacement: src('dev-server/src/index.ts') },
     ],
   },

@@ -38,25 +38,15 @@ export function tenantTarget(options: CliOptions & { server: string }): Target {
 
 export async function devServerTarget(options: CliOptions): Promise<Target> {
   const server = await startDevServer({ port: 0 });
+  const [demo] = server.users;
   p.log.info(
-    `Embedded dev server at ${server.url} (client ${server.clientId}; demo user demo / Ch4ng3it!)`,
+    `Embedded dev server at ${server.url} (client ${server.clientId}; demo user ${demo?.username} / ${demo?.password})`,
   );
+  const { modules, ...where } = server.clientConfig;
   return {
-    config: {
-      serverUrl: server.url,
-      realm: server.realm,
-      cookie: server.cookieName,
-      modules: {
-        oidc: {
-          clientId: server.clientId,
-          redirectUri: server.redirectUri,
-          discoveryEndpoint: server.discoveryEndpoint,
-          scopes: options.scopes,
-        },
-      },
-    },
+    config: { ...where, modules: { oidc: { ...modules.oidc, scopes: options.scopes } } },
     oidc: true,
-    demo: { username: 'demo', password: 'Ch4ng3it!' },
+    demo,
     close: () => server.close(),
   };
 }

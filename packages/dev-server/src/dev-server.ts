@@ -55,6 +55,8 @@ export interface DevServer {
   readonly loopbackSignOutRedirectUri: string;
   /** Users that can log in; the demo user first. */
   readonly users: readonly DevUser[];
+  /** A journeykit `createJourneyClient` configuration for this server and its client. */
+  readonly clientConfig: DevClientConfig;
 
   /** Every request received, in arrival order. */
   readonly requests: readonly RequestRecord[];
@@ -79,6 +81,13 @@ export interface DevServer {
   inject(route: RouteName, fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;
+}
+
+export interface DevClientConfig {
+  serverUrl: string;
+  realm: string;
+  cookie: string;
+  modules: { oidc: { clientId: string; redirectUri: string; discoveryEndpoint: string } };
 }
 
 /** Starts an AM-compatible server on 127.0.0.1 (am-protocol §9). */
@@ -161,6 +170,20 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       loopbackSignOutRedirectUri: `${origin}${LOOPBACK_SIGNED_OUT_PATH}`,
       get users() {
         return users.list();
+      },
+      get clientConfig() {
+        return {
+          serverUrl: `${origin}${AM_PATH}`,
+          realm: realmName(realm),
+          cookie: cookieName,
+          modules: {
+            oidc: {
+              clientId: settings.clientId,
+              redirectUri: APP_REDIRECT_URI,
+              discoveryEndpoint: `${issuer}${DISCOVERY_PATH}`,
+            },
+          },
+        };
       },
       get requests() {
         return log.records;
