@@ -18,7 +18,7 @@ export interface OidcModuleConfig {
   scopes?: string[];
   /** Seconds before expiry at which `user()` renews the tokens; default 60, capped at half a token's lifetime. */
   refreshThreshold?: number;
-  /** Sent as `post_logout_redirect_uri` to end_session when set. */
+  /** Sent as `post_logout_redirect_uri` to end_session when set (not with form_post: React Native). */
   signOutRedirectUri?: string;
   /** Where tokens are kept; default: the session storage. */
   storage?: KeyValueStorage;

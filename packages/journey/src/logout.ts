@@ -57,6 +57,7 @@ export async function logoutUser(
               idToken: tokens.idToken!,
               clientId: oidc.clientId,
               signOutRedirectUri: oidc.signOutRedirectUri,
+              strategy: oidc.strategy,
             },
             signal,
           )),

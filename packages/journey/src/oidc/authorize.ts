@@ -38,7 +38,7 @@ export async function authorize(
   discovery: Discovery,
   request: AuthorizeRequest,
 ): Promise<AuthorizeResult> {
-  const strategy = request.strategy === 'auto' ? defaultStrategy() : request.strategy;
+  const strategy = resolveStrategy(request.strategy);
   const endpoint = discovery.authorization_endpoint;
   const sameServer = originOf(endpoint) === request.serverOrigin;
   if (!sameServer)
@@ -103,7 +103,9 @@ export async function authorize(
   return { error: 'login_required', description: 'The server asked for an interactive login' };
 }
 
-function defaultStrategy(): Exclude<AuthorizeStrategy, 'auto'> {
+/** The strategy to use: the given one, or for 'auto' the one that works in this runtime. */
+export function resolveStrategy(strategy: AuthorizeStrategy): Exclude<AuthorizeStrategy, 'auto'> {
+  if (strategy !== 'auto') return strategy;
   const runtime = detectRuntime();
   return runtime === 'react-native' ? 'form_post' : runtime === 'browser' ? 'follow' : 'redirect';
 }
