@@ -2,25 +2,12 @@ import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import type { JourneyClient, JourneyEvent } from '@journeykit/journey';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, sessionValidates, signIn, userinfoStatus } from './helpers';
+import { actAsReactNative } from './react-native/environment';
 import { reactNativeFetch, type NativeLoad } from './react-native/fetch';
 
 // The session page through a fetch with React Native's semantics (test/react-native/fetch.ts:
 // redirects always followed, custom schemes fail, native cookies). React Native itself cannot run
 // here; everything else is real, the dev server and its oidc-provider included.
-
-/** Makes this process look like React Native to the SDK (`navigator.product`), until undone. */
-function actAsReactNative(): () => void {
-  const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
-  Object.defineProperty(globalThis, 'navigator', {
-    value: { product: 'ReactNative' },
-    configurable: true,
-    writable: true,
-  });
-  return () => {
-    if (before) Object.defineProperty(globalThis, 'navigator', before);
-    else delete (globalThis as { navigator?: unknown }).navigator;
-  };
-}
 
 const authorizeLoads = (loads: NativeLoad[]) => loads.filter((l) => l.url.includes('/authorize?'));
 

@@ -14,8 +14,8 @@ export interface NativeLoad {
  * - a redirect to a non-http(s) URI (an app's custom-scheme redirect URI) fails the request with
  *   `TypeError: Network request failed`, as RN does when the native layer cannot load it;
  * - the native layer keeps cookies per host and sends them unless `credentials: 'omit'`;
- * - the response has `url` (the final URL) and `type: 'default'`, and its headers have no
- *   `getSetCookie()`.
+ * - the response has `url` (the final URL) and `type: 'default'`, and its headers have `get`
+ *   and `forEach` but no `getSetCookie()`.
  */
 export function reactNativeFetch(loads: NativeLoad[] = []): FetchLike {
   const jars = new Map<string, CookieJar>();
@@ -71,7 +71,10 @@ function asReactNative(response: Response, url: string): Response {
     ok: response.ok,
     url,
     type: 'default',
-    headers: { get: (name: string) => response.headers.get(name) },
+    headers: {
+      get: (name: string) => response.headers.get(name),
+      forEach: (each: (value: string, name: string) => void) => response.headers.forEach(each),
+    },
     text: () => response.text(),
     json: () => response.json(),
   };

@@ -1,0 +1,13 @@
+// The SDK as React Native gets it (the package's `react-native` export condition): the main entry,
+// with SHA-256 in JavaScript because Hermes has no WebCrypto. Random bytes still come from
+// `crypto.getRandomValues`, which the app installs with `react-native-get-random-values`.
+import { createJourneyClient as createClient, type JourneyClient } from '../client';
+import type { JourneyConfig } from '../config';
+import { sha256 } from './sha256';
+
+export * from '../index';
+
+/** `createJourneyClient` (design.md §1), with `config.crypto.sha256` defaulting to JavaScript. */
+export function createJourneyClient(config: JourneyConfig): JourneyClient {
+  return createClient(config && { ...config, crypto: { sha256, ...config.crypto } });
+}
