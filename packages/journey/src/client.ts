@@ -1,7 +1,7 @@
 import { validateConfig, type JourneyConfig, type OidcModuleConfig } from './config';
 import { JourneyError, type JourneyErrorCode } from './errors';
 import { createEmitter, type Emitter, type JourneyListener } from './events';
-import { createTransport, type Send } from './http/transport';
+import { createTransport, untilAborted, type Send } from './http/transport';
 import { originOf } from './http/url';
 import { createJourneyFlow } from './journey/flow';
 import { failureNode } from './journey/nodes';
@@ -14,9 +14,8 @@ import type { OidcContext } from './oidc/context';
 import { discoveryLoader } from './oidc/discovery';
 import { sessionLock } from './oidc/lock';
 import { revokeOnServer, revokeTokens } from './oidc/revoke';
-import { currentTokens, renewTokens } from './oidc/tokens';
+import { currentTokens, currentUserInfo, renewTokens } from './oidc/tokens';
 import { isTokenSet, toUserSession, type JourneyUserSession } from './oidc/token-set';
-import { currentUserInfo } from './oidc/userinfo';
 import { systemClock, type Clock } from './platform/clock';
 import { resolveCrypto } from './platform/crypto';
 import { isSsoToken, type SsoToken } from './session/sso-token';
@@ -37,8 +36,10 @@ export interface JourneyClient {
   start(journeyName: string, options?: JourneyStartOptions): Promise<JourneyNode>;
   next(input?: JourneyNextInput): Promise<JourneyNode>;
   resume(uri: string): Promise<JourneyNode>;
-  ssoToken(): Promise<JourneySSOToken | null>;
+  ssoToken(options?: CallOptions): Promise<JourneySSOToken | null>;
+  /** The tokens: stored ones while fresh (no request), else renewed; null without a session. */
   user(options?: CallOptions): Promise<JourneyUserSession | null>;
+  /** A refresh grant now (or a mint when there is no usable refresh token); null if it fails. */
   refresh(options?: CallOptions): Promise<JourneyUserSession | null>;
   /** Resolves true once the server confirmed the revocation (local tokens are gone either way). */
   revoke(options?: CallOptions): Promise<boolean>;
@@ -72,7 +73,9 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     log.warn(error.message, { key });
     events.emit({ type: 'storageError', key, error });
   };
-  const namespace = `${server.serverUrl}|${realmName(server.realm)}`;
+  // Records are namespaced by server, realm (and client, for tokens); hosts are case-insensitive.
+  const origin = originOf(server.serverUrl)!;
+  const namespace = `${origin}${server.serverUrl.slice(origin.length)}|${realmName(server.realm)}`;
   const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
   const sso = storedRecord(
     sessionStorage,
@@ -154,7 +157,10 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
           );
         return settle(await flow.resume(uri));
       }),
-    ssoToken: () => guard('JOURNEY_USER_ERROR', log, () => sso.read()),
+    ssoToken: (options) =>
+      guard('JOURNEY_USER_ERROR', log, () =>
+        untilAborted(sso.read(), options?.signal, 'ssoToken()'),
+      ),
     user: (options) =>
       guard('JOURNEY_USER_ERROR', log, async () => {
         const tokens = await currentTokens(requireOidc('user'), options?.signal);
@@ -167,6 +173,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
           const tokens = await renewTokens(ctx, options?.signal);
           return tokens && toUserSession(tokens);
         } catch (error) {
+          if ((error as JourneyError).type === 'abort_error') throw error;
           // refresh() reports a failed refresh as null; the cause went to the log and to listeners.
           log.warn('refresh() failed', { error });
           return null;
@@ -176,7 +183,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       guard('JOURNEY_USER_ERROR', log, () => revokeTokens(requireOidc('revoke'), options?.signal)),
     userinfo: (options) =>
       guard('JOURNEY_USER_ERROR', log, () =>
-        currentUserInfo(requireOidc('userinfo'), currentTokens, options?.signal),
+        currentUserInfo(requireOidc('userinfo'), options?.signal),
       ),
     logoutUser: (options) =>
       guard('JOURNEY_LOGOUT_ERROR', log, async () => {

@@ -1,7 +1,7 @@
 import type { JourneyError } from './errors';
 
-/** Why a session ended: the app logged out, or the server refused the session for good. */
-export type SessionEndReason = 'logout' | 'expired' | 'revoked';
+/** Why a session ended: the app logged out, or the server no longer accepts the session. */
+export type SessionEndReason = 'logout' | 'expired';
 
 /** What a `logoutUser()` step did on the server. */
 export type LogoutStep = 'session' | 'revoke' | 'endSession';
@@ -12,11 +12,22 @@ export type LogoutOutcome = {
   error?: JourneyError;
 };
 
-/** Events a client emits; subscribe with `client.subscribe(listener)`. */
+/**
+ * Events a client emits; subscribe with `client.subscribe(listener)`. Times are ms on the
+ * client's clock; `null` means "no tokens" or "no expiry".
+ * - `sessionStarted`: a journey ended in a new SSO session.
+ * - `tokensChanged`: tokens were saved (minted, refreshed) or forgotten (`expiresAt: null`).
+ * - `refreshed`: a refresh grant succeeded (after `tokensChanged`).
+ * - `refreshFailed`: a refresh grant failed; `tokensKept` says whether the tokens were kept (a
+ *   failure that may pass) or dropped (the server refused the grant for good).
+ * - `sessionEnded`: `logout`, or `expired` when the server no longer accepts the SSO session.
+ * - `logout`: what each server-side step of `logoutUser()` did.
+ * - `storageError`: a record could not be read (it was treated as absent) or written.
+ */
 export type JourneyEvent =
   | { type: 'sessionStarted'; realm: string }
   | { type: 'tokensChanged'; expiresAt: number | null }
-  | { type: 'refreshed'; expiresAt: number }
+  | { type: 'refreshed'; expiresAt: number | null }
   | { type: 'refreshFailed'; error: JourneyError; tokensKept: boolean }
   | { type: 'sessionEnded'; reason: SessionEndReason }
   | { type: 'logout'; outcomes: LogoutOutcome[] }

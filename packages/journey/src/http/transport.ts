@@ -12,6 +12,13 @@ export interface HttpRequest {
   redirect?: 'manual' | 'follow';
   credentials?: 'include' | 'omit' | 'same-origin';
   signal?: AbortSignal;
+  /**
+   * Which failures are retried, with bounded, jittered backoff that honours `Retry-After`:
+   * `safe` — repeating does no harm (GETs, revocation, logout): network errors, 5xx and 429;
+   * `unprocessed` — must not be repeated once the server may have acted on it (code and refresh
+   * grants): only 429 and 503, whose answer says it was not processed. Unset: never.
+   */
+  retry?: 'safe' | 'unprocessed';
 }
 
 export interface HttpResponse {
@@ -30,13 +37,31 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>;
 
 /**
  * The only place that calls fetch: adds the timeout (which covers reading the body too), ties in
- * the caller's AbortSignal, and turns every transport failure into a retryable JourneyError.
+ * the caller's AbortSignal, turns every transport failure into a retryable JourneyError, and
+ * retries what the request's `retry` policy allows.
  */
 export function createTransport(options: { fetch: FetchLike; timeout: number; log: Log }): Send {
-  const { fetch, timeout, log } = options;
+  const once = exchange(options);
   return async (request) => {
     const where = `${request.method ?? 'GET'} ${request.url.split('?')[0]}`;
-    if (request.signal?.aborted) throw aborted(where);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await once(request, where).catch((error: JourneyError) => error);
+      const wait = retryDelay(request.retry, attempt, outcome);
+      if (wait === undefined) {
+        if (outcome instanceof JourneyError) throw outcome;
+        return outcome;
+      }
+      options.log.debug('HTTP retry', { request: where, wait });
+      await untilAborted(new Promise((r) => setTimeout(r, wait)), request.signal, where);
+    }
+  };
+}
+
+/** One request, no retries. */
+function exchange(options: { fetch: FetchLike; timeout: number; log: Log }) {
+  const { fetch, timeout, log } = options;
+  return async (request: HttpRequest, where: string): Promise<HttpResponse> => {
+    if (request.signal?.aborted) throw abortError(where);
     // Without AbortController (bare Hermes) the race below still settles the call on time.
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,10 +72,10 @@ export function createTransport(options: { fetch: FetchLike; timeout: number; lo
         reject(error);
       };
       timer = setTimeout(() => stop(timedOut(where, timeout)), timeout);
-      onAbort = () => stop(aborted(where));
+      onAbort = () => stop(abortError(where));
       request.signal?.addEventListener('abort', onAbort);
     });
-    const exchange = (async () => {
+    const answer = (async () => {
       const response = await fetch(request.url, {
         method: request.method ?? 'GET',
         headers: request.headers,
@@ -62,10 +87,10 @@ export function createTransport(options: { fetch: FetchLike; timeout: number; lo
       return { response, body: await response.text() };
     })();
     // Whichever loses the race must not surface as an unhandled rejection.
-    exchange.catch(() => undefined);
+    answer.catch(() => undefined);
     interrupted.catch(() => undefined);
     try {
-      const { response, body } = await Promise.race([exchange, interrupted]);
+      const { response, body } = await Promise.race([answer, interrupted]);
       log.debug('HTTP', { request: where, status: response.status });
       const date = Date.parse(response.headers.get('date') ?? '');
       return {
@@ -106,8 +131,54 @@ function timedOut(where: string, timeout: number): JourneyError {
   );
 }
 
-function aborted(where: string): JourneyError {
-  return new JourneyError('JOURNEY_USER_ERROR', 'abort_error', `${where} was aborted`);
+export function abortError(what: string): JourneyError {
+  return new JourneyError('JOURNEY_USER_ERROR', 'abort_error', `${what} was aborted`);
+}
+
+/** The task's outcome, or an abort_error as soon as the signal aborts (the task itself goes on). */
+export function untilAborted<T>(task: Promise<T>, signal: AbortSignal | undefined, what: string) {
+  if (!signal) return task;
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(abortError(what));
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop);
+    task.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+const MAX_RETRIES = 2;
+/** Longest `Retry-After` waited for inside a call; a longer one is left to the app (`retryAfter`). */
+const MAX_WAIT = 5000;
+
+/**
+ * Milliseconds to wait before another attempt, or undefined when this outcome is final: the
+ * request's `retry` policy allows it, fewer than MAX_RETRIES were made, and the server asked for
+ * no more than MAX_WAIT. Without `Retry-After`: exponential backoff with jitter.
+ */
+export function retryDelay(
+  policy: HttpRequest['retry'],
+  attempt: number,
+  outcome: HttpResponse | JourneyError,
+  random = Math.random,
+): number | undefined {
+  const failed = outcome instanceof JourneyError;
+  if (!policy || attempt >= MAX_RETRIES || (failed && outcome.type !== 'network_error')) return;
+  const status = failed ? undefined : outcome.status;
+  const unprocessed = status === 429 || status === 503;
+  if (!unprocessed && !(policy === 'safe' && (failed || status! >= 500))) return;
+  const after = failed ? undefined : retryAfter(outcome);
+  if (after !== undefined) return after * 1000 <= MAX_WAIT ? after * 1000 : undefined;
+  return 250 * 2 ** attempt * (0.5 + random() / 2);
+}
+
+/** `Retry-After` in seconds: a number, or an HTTP date measured against the reply's own `Date`. */
+function retryAfter(response: HttpResponse): number | undefined {
+  const value = response.headers.get('retry-after')?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isFinite(at) && response.serverDate !== undefined
+    ? Math.max(0, Math.ceil((at - response.serverDate) / 1000))
+    : undefined;
 }
 
 function describe(cause: unknown): string {
@@ -138,10 +209,9 @@ export function statusError(
   response: HttpResponse,
 ): JourneyError {
   const { status } = response;
-  const retryAfter = Number(response.headers.get('retry-after'));
   return new JourneyError(code, 'exchange_error', `${what} failed with HTTP ${status}`, {
     status,
     retryable: status >= 500 || status === 429,
-    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfter } : {}),
+    retryAfter: retryAfter(response),
   });
 }

@@ -64,11 +64,14 @@ export async function authorize(
     'accept-api-version': 'resource=2.1, protocol=1.0',
     [request.cookie]: request.ssoToken,
   };
+  // Retried only when the server asks for it (429, 503): a failed fetch here may be a runtime
+  // refusing a custom-scheme redirect, and every repeat would only issue another code.
   let response = await send({
     url,
     headers,
     redirect: strategy === 'follow' ? 'follow' : 'manual',
     signal: request.signal,
+    retry: 'unprocessed',
   });
   if (strategy === 'redirect' && response.type === 'opaqueredirect') {
     // A browser hides manual redirects: ask again and follow this time.

@@ -29,6 +29,8 @@ export interface OidcContext {
   /** Forgets the SSO token once the server has refused it for good. */
   dropSsoToken(): Promise<void>;
   lock: Lock;
+  /** The renewal in flight for this client; every concurrent caller shares it. */
+  renewal?: Promise<TokenSet | null>;
   crypto: CryptoProvider;
   clock: Clock;
   /** Server clock minus ours, in ms, learnt from `Date` headers; used for ID token times. */
@@ -36,17 +38,4 @@ export interface OidcContext {
   log: Log;
   emit(event: JourneyEvent): void;
   verifyIdToken?: IdTokenVerifier;
-}
-
-/** Saves freshly issued tokens before anyone sees them, then tells listeners. */
-export async function saveTokens(ctx: OidcContext, tokens: TokenSet): Promise<TokenSet> {
-  ctx.log.secret(tokens.accessToken, tokens.refreshToken, tokens.idToken);
-  await ctx.tokens.write(tokens);
-  ctx.emit({ type: 'tokensChanged', expiresAt: tokens.expiresAt ?? null });
-  return tokens;
-}
-
-/** Learns the server's clock from a reply's `Date` header. */
-export function noteServerTime(ctx: OidcContext, serverDate: number | undefined): void {
-  if (serverDate !== undefined) ctx.skew.offset = serverDate - ctx.clock();
 }

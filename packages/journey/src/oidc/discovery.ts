@@ -45,6 +45,7 @@ async function load(send: Send, endpoint: string, signal?: AbortSignal): Promise
     headers: { accept: 'application/json' },
     credentials: 'omit',
     signal,
+    retry: 'safe',
   });
   if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'OIDC discovery', response);
   const doc = jsonBody(response);

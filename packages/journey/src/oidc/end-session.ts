@@ -37,6 +37,7 @@ export async function endOidcSession(
     headers: { accept: 'application/json' },
     redirect: 'manual',
     signal,
+    retry: 'safe',
   });
   const reached =
     response.type === 'opaqueredirect' || (response.status >= 200 && response.status < 400);

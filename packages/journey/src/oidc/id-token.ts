@@ -2,10 +2,20 @@ import { JourneyError } from '../errors';
 import { isObject } from '../http/transport';
 import { fromBase64, fromUtf8 } from '../platform/encoding';
 
-/** Verifies an ID token's signature; `@journeykit/journey/jose` ships one on the discovery JWKS. */
+/**
+ * Verifies an ID token's signature after the SDK's own claim checks passed; rejects to refuse
+ * the token (a `retryable` JourneyError when the keys could not be fetched).
+ * `@journeykit/journey/jose` ships one on the discovery `jwks_uri`.
+ */
 export type IdTokenVerifier = (
   idToken: string,
-  context: { issuer: string; jwksUri?: string; clientId: string },
+  context: {
+    issuer: string;
+    jwksUri?: string;
+    clientId: string;
+    /** The server's time as the SDK estimates it (ms), for `exp`/`iat`. */
+    now: number;
+  },
 ) => Promise<void>;
 
 /** The claims of a JWT, without verifying it; null when it is not a readable JWT. */
@@ -49,5 +59,16 @@ export function checkIdToken(
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) throw fail('nonce mismatch');
   if (expected.subject !== undefined && claims.sub !== expected.subject)
     throw fail('subject changed');
+  return claims;
+}
+
+const protocolClaims =
+  'iss aud exp iat nbf nonce azp at_hash c_hash s_hash auth_time jti sid acr amr';
+
+/** The claims of an ID token that describe the user, for `userInfo` when userinfo is unavailable. */
+export function profileClaims(idToken: string | undefined): Record<string, unknown> | undefined {
+  const claims = idToken ? decodeJwt(idToken) : null;
+  if (!claims) return undefined;
+  for (const name of protocolClaims.split(' ')) delete claims[name];
   return claims;
 }

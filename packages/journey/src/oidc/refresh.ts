@@ -1,55 +1,42 @@
 import type { JourneyError } from '../errors';
-import { noteServerTime, saveTokens, type OidcContext } from './context';
-import { checkIdToken, decodeJwt } from './id-token';
-import { tokenRequest } from './token-endpoint';
-import { toTokenSet, type TokenSet } from './token-set';
-import { withUserInfo } from './userinfo';
+import { acceptTokens } from './accept';
+import type { OidcContext } from './context';
+import { notProcessed, tokenRequest, type TokenAnswer } from './token-endpoint';
+import type { TokenSet } from './token-set';
 
 /**
- * The refresh-token grant, under the session lock. A final refusal (an OAuth error such as
- * `invalid_grant`, or an ID token that fails its checks) drops the tokens and resolves null; a
- * transient failure keeps them and throws a retryable error. New tokens are saved before they
- * are returned.
+ * The refresh-token grant, under the session lock. Before the request the stored record is
+ * marked `refreshing`: if the answer never arrives (crash, timeout, lost connection, a 5xx after
+ * which the server may have rotated), the mark stays and the refresh token is never sent again.
+ * `invalid_grant` drops the tokens and resolves null; any other failure keeps them and throws.
+ * New tokens are saved before they are returned.
  */
-export async function refreshTokens(
-  ctx: OidcContext,
-  tokens: TokenSet,
-  signal?: AbortSignal,
-): Promise<TokenSet | null> {
-  if (!tokens.refreshToken) return null;
-  const discovery = await ctx.discovery(signal);
-  let answer: Awaited<ReturnType<typeof tokenRequest>>;
+export async function refreshTokens(ctx: OidcContext, tokens: TokenSet): Promise<TokenSet | null> {
+  const discovery = await ctx.discovery();
+  await ctx.tokens.write({ ...tokens, refreshing: true });
+  let answer: TokenAnswer;
   try {
-    answer = await tokenRequest(
-      ctx.send,
-      discovery.token_endpoint,
-      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: ctx.clientId },
-      signal,
-    );
+    answer = await tokenRequest(ctx.send, discovery.token_endpoint, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refreshToken!,
+      client_id: ctx.clientId,
+    });
   } catch (caught) {
     const error = caught as JourneyError;
-    return failed(ctx, error, error.oauthError !== undefined && !error.retryable);
+    const refused = error.oauthError === 'invalid_grant';
+    // The server answered without acting on it: the refresh token is as good as before.
+    if (!refused && notProcessed(error)) await ctx.tokens.write(tokens);
+    return failed(ctx, error, refused);
   }
-  noteServerTime(ctx, answer.response.serverDate);
-  const renewed = toTokenSet(answer.reply, ctx.clock(), tokens);
-  ctx.log.secret(renewed.accessToken, renewed.refreshToken, renewed.idToken);
-  if (answer.reply.id_token) {
-    const subject = tokens.idToken ? decodeJwt(tokens.idToken)?.sub : undefined;
-    try {
-      checkIdToken(answer.reply.id_token, {
-        issuer: discovery.issuer,
-        clientId: ctx.clientId,
-        now: ctx.clock() + ctx.skew.offset,
-        subject: typeof subject === 'string' ? subject : undefined,
-      });
-    } catch (caught) {
-      return failed(ctx, caught as JourneyError, true);
-    }
+  try {
+    const renewed = await acceptTokens(ctx, discovery, answer, { previous: tokens });
+    ctx.emit({ type: 'refreshed', expiresAt: renewed.expiresAt ?? null });
+    return renewed;
+  } catch (caught) {
+    // The old refresh token is spent; new tokens whose ID token was refused are not kept either.
+    const error = caught as JourneyError;
+    return failed(ctx, error, !error.retryable);
   }
-  await saveTokens(ctx, renewed);
-  ctx.emit({ type: 'refreshed', expiresAt: renewed.expiresAt ?? 0 });
-  const userInfo = await withUserInfo(ctx, renewed, signal);
-  return userInfo ? saveTokens(ctx, { ...renewed, userInfo }) : renewed;
 }
 
 async function failed(ctx: OidcContext, error: JourneyError, final: boolean): Promise<null> {

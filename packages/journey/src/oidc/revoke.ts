@@ -8,7 +8,7 @@ import type { TokenSet } from './token-set';
 /**
  * `revoke()`: forgets the tokens, then asks the server to revoke them (the SSO session stays, so
  * a later `user()` mints new ones). Runs under the session lock so no renewal can save tokens
- * behind it. Resolves whether the server confirmed.
+ * behind it. Resolves whether the server confirmed; an abort rejects, the tokens staying forgotten.
  */
 export async function revokeTokens(ctx: OidcContext, signal?: AbortSignal): Promise<boolean> {
   const tokens = await ctx.lock(async () => {
@@ -25,6 +25,7 @@ export async function revokeTokens(ctx: OidcContext, signal?: AbortSignal): Prom
     ctx.log.info('Tokens revoked');
     return true;
   } catch (error) {
+    if ((error as JourneyError).type === 'abort_error') throw error;
     ctx.log.warn('The server did not confirm the revocation', { error });
     return false;
   }
@@ -57,6 +58,7 @@ export async function revokeOnServer(
     body: toQuery({ client_id: clientId, token, token_type_hint: hint }),
     credentials: 'omit',
     signal,
+    retry: 'safe',
   });
   if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'Revocation', response);
 }

@@ -3,24 +3,29 @@ import { isObject, jsonBody, statusError, type HttpResponse, type Send } from '.
 import { toQuery } from '../http/url';
 import type { TokenReply } from './token-set';
 
+export interface TokenAnswer {
+  reply: TokenReply;
+  response: HttpResponse;
+}
+
 /**
  * POSTs a grant to the token endpoint and checks the reply. Failures are classified by the OAuth
- * `error` code, never by its description: an OAuth error is final (`retryable: false`, with
- * `oauthError`); network, timeout, 5xx, 429 and garbled replies are retryable.
+ * `error` code, never by its description (see `oauthError`); network errors, timeouts, 5xx, 429
+ * and garbled replies are retryable. A grant is repeated only when the server said it did not
+ * process it (429, 503): a spent code or refresh token must never be sent twice.
  */
 export async function tokenRequest(
   send: Send,
   endpoint: string,
   form: Record<string, string>,
-  signal?: AbortSignal,
-): Promise<{ reply: TokenReply; response: HttpResponse }> {
+): Promise<TokenAnswer> {
   const response = await send({
     url: endpoint,
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
     body: toQuery(form),
     credentials: 'omit',
-    signal,
+    retry: 'unprocessed',
   });
   const body = jsonBody(response);
   if (response.status >= 200 && response.status < 300) {
@@ -29,34 +34,39 @@ export async function tokenRequest(
       'JOURNEY_USER_ERROR',
       'parse_error',
       'The token endpoint sent an unreadable reply',
-      {
-        status: response.status,
-        retryable: true,
-      },
+      { status: response.status, retryable: true },
     );
   }
   throw oauthError('Token request', response, body);
 }
 
-/** An OAuth error reply (`{error, error_description}`) as a final JourneyError. */
+/**
+ * Whether a failed grant certainly left the server's state alone: it answered with a client
+ * error (4xx, 429 included) or 503. Without an answer, or after a 200 we could not read or a
+ * 500/502/504, the server may have acted on it (rotated the refresh token).
+ */
+export const notProcessed = (error: JourneyError) =>
+  error.status === 503 || (error.status! >= 400 && error.status! < 500);
+
+/** OAuth error codes that mean "try again later" rather than "no". */
+export const transientCodes = ['server_error', 'temporarily_unavailable', 'slow_down'];
+
+/**
+ * An OAuth error reply (`{error, error_description}`) as a JourneyError carrying `oauthError`,
+ * retryable only for the transient codes. 5xx, 429 and replies without a code go to `statusError`.
+ */
 export function oauthError(what: string, response: HttpResponse, body: unknown): JourneyError {
-  if (
-    response.status >= 500 ||
-    response.status === 429 ||
-    !isObject(body) ||
-    typeof body.error !== 'string'
-  )
+  const { status } = response;
+  if (status >= 500 || status === 429 || !isObject(body) || typeof body.error !== 'string')
     return statusError('JOURNEY_USER_ERROR', what, response);
   const description =
     typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
+  const retryable = transientCodes.includes(body.error);
   return new JourneyError(
     'JOURNEY_USER_ERROR',
-    'auth_error',
+    retryable ? 'exchange_error' : 'auth_error',
     `${what} refused: ${body.error}${description}`,
-    {
-      status: response.status,
-      oauthError: body.error,
-    },
+    { status, oauthError: body.error, retryable },
   );
 }
 

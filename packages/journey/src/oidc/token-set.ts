@@ -11,8 +11,14 @@ export interface TokenSet {
   expiresIn?: number;
   /** When the access token expires, in ms on this device's clock. */
   expiresAt?: number;
-  /** Claims from the userinfo endpoint, fetched once per issuance. */
+  /** Claims from the userinfo endpoint (else the ID token), fetched once per issuance. */
   userInfo?: Record<string, unknown>;
+  /**
+   * Set while a refresh grant with this refresh token is unanswered, and left set when the answer
+   * never came: the server may have rotated it, so it is never sent again (replaying a spent
+   * refresh token makes the server revoke the whole grant).
+   */
+  refreshing?: true;
 }
 
 /** What `user()` and `refresh()` resolve to (rn-journey `JourneyUserSession`, plus `expiresAt`). */
@@ -33,11 +39,17 @@ export function isTokenSet(data: unknown): data is TokenSet {
     (k) => data[k] === undefined || (typeof data[k] === 'number' && Number.isFinite(data[k])),
   );
   return (
-    optionalString && optionalNumber && (data.userInfo === undefined || isObject(data.userInfo))
+    optionalString &&
+    optionalNumber &&
+    (data.userInfo === undefined || isObject(data.userInfo)) &&
+    (data.refreshing === undefined || data.refreshing === true)
   );
 }
 
-/** A token endpoint reply as a TokenSet; what the reply leaves out is kept from `previous`. */
+/**
+ * A token endpoint reply as a TokenSet; what the reply leaves out is kept from `previous`
+ * (userinfo claims too, until new ones are fetched).
+ */
 export function toTokenSet(reply: TokenReply, now: number, previous?: TokenSet): TokenSet {
   const expiresIn =
     typeof reply.expires_in === 'number' && reply.expires_in > 0 ? reply.expires_in : undefined;
@@ -50,6 +62,7 @@ export function toTokenSet(reply: TokenReply, now: number, previous?: TokenSet):
     scope: reply.scope ?? previous?.scope,
     expiresIn,
     expiresAt: expiresIn === undefined ? undefined : now + expiresIn * 1000,
+    userInfo: previous?.userInfo,
   };
 }
 
@@ -66,6 +79,7 @@ export interface TokenReply {
 /**
  * Whether the access token can still be handed out: it must outlive the refresh threshold,
  * which is capped at half the token's lifetime so short-lived tokens do not refresh on every call.
+ * With a threshold of 0: whether it has not expired yet.
  */
 export function isFresh(tokens: TokenSet, now: number, thresholdSeconds: number): boolean {
   if (tokens.expiresAt === undefined) return true;

@@ -21,6 +21,7 @@ export async function fetchUserInfo(
     headers: { accept: 'application/json', authorization: `Bearer ${accessToken}` },
     credentials: 'omit',
     signal,
+    retry: 'safe',
   });
   const body = jsonBody(response);
   if (response.status === 200 && isObject(body)) return body;
@@ -29,52 +30,9 @@ export async function fetchUserInfo(
       'JOURNEY_USER_ERROR',
       'parse_error',
       'The userinfo endpoint sent an unreadable reply',
-      {
-        status: 200,
-        retryable: true,
-      },
+      { status: 200, retryable: true },
     );
   // A 401 may carry its error only in WWW-Authenticate; it always means this token is no good.
   const refusal = response.status === 401 && !(isObject(body) && typeof body.error === 'string');
   throw oauthError('Userinfo', response, refusal ? { error: 'invalid_token' } : body);
-}
-
-/** Adds userinfo claims to newly issued tokens: one request per issuance, so `user()` needs none. */
-export async function withUserInfo(
-  ctx: OidcContext,
-  tokens: { accessToken: string },
-  signal?: AbortSignal,
-) {
-  try {
-    return await fetchUserInfo(ctx, tokens.accessToken, signal);
-  } catch (error) {
-    ctx.log.warn('Could not fetch userinfo for the new tokens', { error });
-    return undefined;
-  }
-}
-
-/**
- * `userinfo()`: claims for the current tokens. If the server says the access token is no longer
- * good (revoked elsewhere), the tokens are dropped and renewed once from the SSO session.
- */
-export async function currentUserInfo(
-  ctx: OidcContext,
-  currentTokens: (
-    ctx: OidcContext,
-    signal?: AbortSignal,
-  ) => Promise<{ accessToken: string } | null>,
-  signal?: AbortSignal,
-): Promise<Record<string, unknown> | null> {
-  const tokens = await currentTokens(ctx, signal);
-  if (!tokens) return null;
-  try {
-    return await fetchUserInfo(ctx, tokens.accessToken, signal);
-  } catch (error) {
-    if ((error as JourneyError).oauthError !== 'invalid_token') throw error;
-    await ctx.lock(async () => {
-      if ((await ctx.tokens.read())?.accessToken === tokens.accessToken) await ctx.tokens.remove();
-    });
-    const renewed = await currentTokens(ctx, signal);
-    return renewed ? fetchUserInfo(ctx, renewed.accessToken, signal) : null;
-  }
 }

@@ -25,6 +25,7 @@ export async function endAmSession(
     },
     body: '{}',
     signal,
+    retry: 'safe',
   });
   if (response.status < 200 || response.status >= 300)
     throw statusError('JOURNEY_LOGOUT_ERROR', 'AM session logout', response);
