@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const server = await startDevServer({ ...args.options, onRequest: logRequest });
+  const server = await startDevServer({
+    ...args.options,
+    onRequest: logRequest,
+    // The dev server's "mail": one-time codes and resume links go to the terminal.
+    onMessage: (message) => console.log(`→ ${message.channel} to ${message.to}: ${message.text}`),
+  });
   console.log(banner(server));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));

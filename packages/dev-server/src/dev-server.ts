@@ -7,14 +7,18 @@ import { jsonApi } from './am/json-api.js';
 import { serverInfoHandler } from './am/serverinfo.js';
 import { sessionsHandler } from './am/sessions.js';
 import { SsoSessionStore } from './am/sso-sessions.js';
-import { demoUser, UserStore, type DevUser } from './am/users.js';
+import { resumeLink, SuspendedJourneys } from './am/suspended-journeys.js';
+import { UserStore, type DevUser } from './am/users.js';
 import { buildApp } from './app.js';
 import { FaultInjector, type Fault } from './hooks/faults.js';
+import type { JourneyStepRecord } from './hooks/journey-log.js';
 import { OAuthStats, type EndSessionRecord, type GrantCounts } from './hooks/oauth-stats.js';
+import { Outbox, type OutboxMessage } from './hooks/outbox.js';
 import { RequestLog, type RequestRecord } from './hooks/request-log.js';
 import { routeNamer, type RouteName } from './hooks/route-names.js';
-import { JourneyEngine } from './journeys/engine.js';
+import { checkJourney, JourneyEngine } from './journeys/engine.js';
 import { JOURNEYS } from './journeys/index.js';
+import { OneTimeCodes } from './journeys/one-time-codes.js';
 import { amEndSession } from './oauth/end-session.js';
 import { mountProvider } from './oauth/mount.js';
 import { oneHopAuthorize } from './oauth/one-hop.js';
@@ -72,6 +76,10 @@ export interface DevServer {
   readonly revocations: number;
   /** `GET /connect/endSession` calls, in order. */
   readonly endSessions: readonly EndSessionRecord[];
+  /** Every step of every journey: the inputs received (names, JSON types), cookies, where it went. */
+  readonly journeySteps: readonly JourneyStepRecord[];
+  /** Messages sent to users: one-time codes and resume links. */
+  readonly outbox: readonly OutboxMessage[];
   /** Whether the AM session of this SSO token is live. */
   isSessionValid(ssoToken: string): boolean;
   isAccessTokenActive(accessToken: string): Promise<boolean>;
@@ -105,7 +113,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const oauthPrefix = oauthPath(settings.realm);
     const issuer = `${origin}${oauthPrefix}`;
 
-    const users = new UserStore([demoUser(settings.style)]);
+    const users = new UserStore(settings.style);
+    const outbox = new Outbox(options.onMessage);
+    const journeySteps: JourneyStepRecord[] = [];
+    const journeys = new Map([...JOURNEYS, ...settings.journeys].map((j) => [j.name, j]));
+    journeys.forEach(checkJourney);
     const sessions = new SsoSessionStore(settings.sessionTtl);
     const store = new ProviderStore();
     const stats = new OAuthStats();
@@ -136,10 +148,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
             realm,
             cookieName,
             successUrl,
-            journeys: JOURNEYS,
-            engine: new JourneyEngine(users),
+            journeys,
+            engine: new JourneyEngine({ users, codes: new OneTimeCodes(), outbox }),
             authIds: new AuthIdSigner(settings.authIdTtl),
             sessions,
+            users,
+            suspended: new SuspendedJourneys(),
+            outbox,
+            resumeLink: (id) =>
+              resumeLink(settings.resumeUrl ?? `${origin}${AM_PATH}/XUI/?realm=${realm}`, id),
+            record: (step) => journeySteps.push(step),
           }),
           sessions: sessionsHandler({ cookieName, sessions }),
           serverinfo: serverInfoHandler(realm, cookieName),
@@ -192,6 +210,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       resetLog: () => {
         log.reset();
         stats.reset();
+        outbox.reset();
+        journeySteps.length = 0;
       },
       get grants() {
         return { ...stats.grants };
@@ -204,6 +224,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       },
       get endSessions() {
         return [...stats.endSessions];
+      },
+      get journeySteps() {
+        return [...journeySteps];
+      },
+      get outbox() {
+        return outbox.messages;
       },
       isSessionValid: (ssoToken) => sessions.find(ssoToken) !== undefined,
       isAccessTokenActive: (accessToken) => tokens.isAccessTokenActive(accessToken),

@@ -13,3 +13,9 @@ export type {
   DropFault,
 } from './hooks/faults.js';
 export type { GrantCounts, EndSessionRecord } from './hooks/oauth-stats.js';
+export type { JourneyStepRecord, ReceivedInput } from './hooks/journey-log.js';
+export type { OutboxMessage } from './hooks/outbox.js';
+export type * from './journeys/types.js';
+export * from './journeys/callbacks.js';
+export type { PolicyId, PolicyRule } from './journeys/policies.js';
+export type { CheckName } from './journeys/checks.js';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import type { OutboxMessage } from './hooks/outbox.js';
 import type { RequestRecord } from './hooks/request-log.js';
+import type { Journey } from './journeys/types.js';
 import { normalizeRealm, type Realm } from './realm.js';
 
 /** `am`: a self-managed AM (root realm, `iPlanetDirectoryPro`); `aic`: an AIC tenant (alpha realm, random cookie). */
@@ -37,6 +39,15 @@ export interface DevServerOptions {
   corsOrigins?: readonly string[];
   /** Called once per request after the response; records carry no query strings, so no tokens. */
   onRequest?: (record: RequestRecord) => void;
+  /** Journeys served besides (or instead of, by name) the built-in ones; see the README's format. */
+  journeys?: readonly Journey[];
+  /**
+   * Base of the resume links of suspended journeys, AM's "External Login Page URL"; `suspendedId`
+   * is added to its query. Default `<server url>/XUI/?realm=<realm>`.
+   */
+  resumeUrl?: string;
+  /** Called with every message the server sends a user (one-time codes, resume links). */
+  onMessage?: (message: OutboxMessage) => void;
 }
 
 export interface Settings {
@@ -54,6 +65,8 @@ export interface Settings {
   readonly redirectUris: readonly string[];
   readonly postLogoutRedirectUris: readonly string[];
   readonly corsOrigins: readonly string[];
+  readonly journeys: readonly Journey[];
+  readonly resumeUrl: string | undefined;
 }
 
 export function resolveOptions(options: DevServerOptions = {}): Settings {
@@ -76,6 +89,8 @@ export function resolveOptions(options: DevServerOptions = {}): Settings {
     redirectUris: options.redirectUris ?? [],
     postLogoutRedirectUris: options.postLogoutRedirectUris ?? [],
     corsOrigins: options.corsOrigins ?? [],
+    journeys: options.journeys ?? [],
+    resumeUrl: options.resumeUrl,
   };
 }
 

@@ -66,9 +66,10 @@ describe('Login journey', () => {
     expect(Object.keys(body)).toEqual(['tokenId', 'successUrl', 'realm']);
     expect(body).toMatchObject({ successUrl: '/am/console', realm: '/' });
     expect(body.tokenId).toMatch(/^AQIC5.*\*.*\*$/);
-    expect(response.headers.get('set-cookie')).toBe(
+    expect(response.headers.getSetCookie()).toEqual([
       `iPlanetDirectoryPro=${body.tokenId}; Path=/; HttpOnly; SameSite=Lax`,
-    );
+      'amlbcookie=01; Path=/',
+    ]);
     expect(server.isSessionValid(body.tokenId)).toBe(true);
   });
 
@@ -170,7 +171,7 @@ describe('sessions and noSession', () => {
     const response = await submit(server, step, '?noSession=true');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ successUrl: '/am/console', realm: '/' });
-    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.getSetCookie()).toEqual(['amlbcookie=01; Path=/']);
   });
 
   it('honours noSession=true given only when the journey started', async () => {

@@ -22,19 +22,32 @@ export function sessionsUrl(server: DevServer, action: string): string {
 
 export interface Step {
   authId: string;
-  callbacks: { type: string; input: { name: string; value: unknown }[] }[];
+  callbacks: {
+    type: string;
+    output: { name: string; value: unknown }[];
+    input: { name: string; value: unknown }[];
+  }[];
   [key: string]: unknown;
 }
 
-export async function startLogin(server: DevServer, query = ''): Promise<Step> {
+export async function startJourney(server: DevServer, name: string, query = ''): Promise<Step> {
   const response = await fetch(
-    authenticateUrl(server, `?authIndexType=service&authIndexValue=Login${query}`),
-    {
-      method: 'POST',
-      headers: AM_HEADERS,
-    },
+    authenticateUrl(server, `?authIndexType=service&authIndexValue=${name}${query}`),
+    { method: 'POST', headers: AM_HEADERS },
   );
   return (await response.json()) as Step;
+}
+
+export function startLogin(server: DevServer, query = ''): Promise<Step> {
+  return startJourney(server, 'Login', query);
+}
+
+/** Sets inputs of a step by name, as a client fills it in. */
+export function fill(step: Step, values: Record<string, unknown>): Step {
+  for (const callback of step.callbacks)
+    for (const input of callback.input ?? [])
+      if (input.name in values) input.value = values[input.name];
+  return step;
 }
 
 /** Fills the Login page the way the JS SDK does: the whole step echoed back, inputs set. */

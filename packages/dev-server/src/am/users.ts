@@ -18,12 +18,21 @@ export interface DevUser {
   readonly profile: UserProfile;
 }
 
-/** In memory, per server. A registration journey adds to it; added users can log in like the demo user. */
+/** In memory, per server. The Registration journey adds to it; added users log in like the demo user. */
 export class UserStore {
   readonly #byUsername = new Map<string, DevUser>();
+  readonly #style: DevServerStyle;
 
-  constructor(users: readonly DevUser[]) {
+  constructor(style: DevServerStyle, users: readonly DevUser[] = [demoUser(style)]) {
+    this.#style = style;
     for (const user of users) this.add(user);
+  }
+
+  /** A new user, identified as the server's style identifies users. */
+  register(username: string, password: string, profile: UserProfile): DevUser {
+    const user = { id: userId(this.#style, username), username, password, profile };
+    this.add(user);
+    return user;
   }
 
   add(user: DevUser): void {
@@ -44,10 +53,15 @@ export class UserStore {
   }
 }
 
-/** `demo` / `Ch4ng3it!`. AIC identifies users by UUID (random per server), AM by username. */
+/** AIC identifies users by UUID (random per server), AM by username. */
+function userId(style: DevServerStyle, username: string): string {
+  return style === 'aic' ? randomUUID() : username;
+}
+
+/** `demo` / `Ch4ng3it!`. */
 export function demoUser(style: DevServerStyle): DevUser {
   return {
-    id: style === 'aic' ? randomUUID() : 'demo',
+    id: userId(style, 'demo'),
     username: 'demo',
     password: 'Ch4ng3it!',
     profile: {
