@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'react/index': 'src/react/index.ts' },
+  // Subpath entries import the core by its package name, so they share it instead of copying it.
+  external: ['@journeykit/journey'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,0 +1,72 @@
+import type { ContinueNode } from '@journeykit/journey';
+import { useJourney, useJourneyForm } from '@journeykit/journey/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field } from './Field';
+
+/** HTML from the server shown as text: tags dropped, line breaks kept. */
+const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
+
+/**
+ * Any step of any journey, through the headless form model: every field by its kind, the
+ * server's validation messages, and the step's own texts. Nothing here knows a journey.
+ */
+export function JourneyPage({ node }: { node: ContinueNode }) {
+  const [, actions] = useJourney();
+  const form = useJourneyForm(node);
+  const [tried, setTried] = useState(false);
+  const [resumeLink, setResumeLink] = useState('');
+  const ignore = () => undefined; // the hook keeps the error in actions.error
+  const pollingWait = form.getFieldByType('PollingWaitCallback');
+  const suspended = form.getFieldByType('SuspendedTextOutputCallback');
+
+  // A polling step with nothing to fill: wait as the server asks, then go on.
+  const waitMs = !form.meta.hasManual && pollingWait ? Number(pollingWait.raw.waitTime) || 1000 : 0;
+  const { next } = actions;
+  const input = form.input;
+  useEffect(() => {
+    if (!waitMs) return;
+    const timer = setTimeout(() => void next(input).catch(ignore), waitMs);
+    return () => clearTimeout(timer);
+  }, [waitMs, next, input]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (suspended) void actions.resume(resumeLink).catch(ignore);
+    else if (form.canSubmit) void actions.next(form.input).catch(ignore);
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="step-title" noValidate>
+      <h2 id="step-title">{node.header || 'Continue'}</h2>
+      {node.description && <p className="description">{plain(node.description)}</p>}
+      {form.fields.map((field) => (
+        <Field
+          key={field.id}
+          field={field}
+          value={form.values[field.id]}
+          onChange={(value) => form.setValue(field.id, value)}
+          problems={tried ? form.issues.filter((i) => i.fieldId === field.id) : []}
+        />
+      ))}
+      {suspended && (
+        <label>
+          Resume link
+          <input type="url" value={resumeLink} onChange={(e) => setResumeLink(e.target.value)} />
+        </label>
+      )}
+      {actions.error && <p className="problem">{actions.error.message}</p>}
+      <div className="row">
+        {!waitMs && (
+          <button type="submit" disabled={actions.loading}>
+            {suspended ? 'Resume' : node.submitButtonText || 'Next'}
+          </button>
+        )}
+        <button type="button" className="quiet" onClick={() => void actions.dispose()}>
+          Cancel
+        </button>
+      </div>
+      {node.pageFooter && <p className="footer">{node.pageFooter}</p>}
+    </form>
+  );
+}

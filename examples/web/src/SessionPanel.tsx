@@ -1,0 +1,94 @@
+import type { JourneySession } from '@journeykit/journey/react';
+import { useJourney } from '@journeykit/journey/react';
+import { useState } from 'react';
+import { shorten } from './shorten';
+
+const time = (ms: number) => new Date(ms).toLocaleTimeString();
+
+/**
+ * The session page: what `useJourneySession()` shows (it re-renders on the client's events),
+ * and the session actions of `useJourney()`.
+ */
+export function SessionPanel({ session }: { session: JourneySession }) {
+  const [, actions] = useJourney();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+  const { ssoToken, user, error } = session;
+
+  const act = (name: string, run: () => Promise<string>) => () => {
+    setBusy(name);
+    setSaid(null);
+    run()
+      .then(setSaid, (e: Error) => setSaid(`${name} failed: ${e.message}`))
+      .finally(() => setBusy(null));
+  };
+  const refresh = act('Refresh', async () =>
+    (await actions.refresh()) ? 'Tokens refreshed.' : 'The refresh failed; see the error above.',
+  );
+  const revoke = act('Revoke', async () =>
+    (await actions.revoke())
+      ? 'Tokens revoked on the server. The SSO session stays.'
+      : 'Tokens forgotten here; the server did not confirm the revocation.',
+  );
+  const mint = act('Get tokens', async () =>
+    (await actions.user()) ? 'New tokens from the SSO session.' : 'No session to get tokens from.',
+  );
+  const logout = act('Sign out', async () => {
+    await actions.logoutUser();
+    return 'Signed out.';
+  });
+
+  return (
+    <section aria-labelledby="session-title">
+      <h2 id="session-title">Signed in{ssoToken?.realm ? ` to ${ssoToken.realm}` : ''}</h2>
+      <dl>
+        <dt>SSO token</dt>
+        <dd data-testid="sso-token">{ssoToken ? shorten(ssoToken.value) : '—'}</dd>
+        <dt>Access token</dt>
+        <dd data-testid="access-token">{user ? shorten(user.accessToken) : 'none'}</dd>
+        <dt>Refresh token</dt>
+        <dd data-testid="refresh-token">
+          {user?.refreshToken ? shorten(user.refreshToken) : 'none'}
+        </dd>
+        <dt>Expires</dt>
+        <dd data-testid="expires">{user?.expiresAt ? time(user.expiresAt) : '—'}</dd>
+      </dl>
+      {user?.userInfo ? (
+        <>
+          <h3>Userinfo</h3>
+          <dl data-testid="userinfo">
+            {Object.entries(user.userInfo).map(([claim, value]) => (
+              <div key={claim}>
+                <dt>{claim}</dt>
+                <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        !user && <p className="note">No tokens. The SSO session can mint new ones.</p>
+      )}
+      {error && <p className="problem">{error.message}</p>}
+      {said && <p role="status">{said}</p>}
+      <div className="row">
+        {user ? (
+          <>
+            <button onClick={refresh} disabled={!!busy}>
+              Refresh
+            </button>
+            <button onClick={revoke} disabled={!!busy}>
+              Revoke
+            </button>
+          </>
+        ) : (
+          <button onClick={mint} disabled={!!busy}>
+            Get tokens
+          </button>
+        )}
+        <button onClick={logout} disabled={!!busy}>
+          Sign out
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { createJourneyClient } from '@journeykit/journey';
+import { JourneyProvider } from '@journeykit/journey/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import settings from 'virtual:journeykit-settings';
+import { App } from './App';
+import './styles.css';
+
+const { oidc, ...server } = settings;
+const client = createJourneyClient({
+  ...server,
+  // The tab's sessionStorage: the session survives a reload and ends with the tab.
+  modules: {
+    session: { storage: sessionStorage },
+    oidc: { ...oidc, scopes: ['openid', 'profile', 'email'] },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <JourneyProvider client={client}>
+      <App />
+    </JourneyProvider>
+  </StrictMode>,
+);

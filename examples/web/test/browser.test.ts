@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebDemo, type WebDemo } from '../server/launch';
+import { shorten } from '../src/shorten';
+
+// The web demo end to end in a real browser: Debian's Chromium driven by playwright-core, the app
+// served by Vite on one origin, the AM dev server (oidc-provider behind it) on another.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI)
+  throw new Error(`No Chromium at ${CHROMIUM}: CI installs it (apt-get install -y chromium)`);
+const output = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
+
+interface TokenReply {
+  access_token: string;
+  refresh_token: string;
+  id_token: string;
+}
+
+describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
+  let demo: WebDemo;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let ssoToken: string;
+  let tokens: TokenReply;
+
+  /** The next token endpoint reply the page gets, as it came over the wire. */
+  const nextTokenReply = () =>
+    page
+      .waitForResponse(
+        (r) => r.url() === `${demo.server.issuer}/access_token` && r.request().method() === 'POST',
+      )
+      .then(async (r) => (await r.json()) as TokenReply);
+  /** Authorize requests, not counting the browser's CORS preflights. */
+  const authorizeCalls = () =>
+    demo.server.requests.filter((r) => r.route === 'authorize' && r.method === 'GET').length;
+  const text = (testId: string) => page.getByTestId(testId).textContent();
+  const click = (name: string) => page.getByRole('button', { name, exact: true }).click();
+  const heading = (name: string | RegExp) => page.getByRole('heading', { name }).waitFor();
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([
+      startWebDemo({ watch: false }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+    ]);
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (m) => void (m.type() === 'error' && pageErrors.push(m.text())));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('signs in through Login and shows the session', async () => {
+    await page.goto(demo.url);
+    await click('Sign in');
+    await page.getByLabel('User Name', { exact: true }).fill('demo');
+    await page.getByLabel('Password', { exact: true }).fill('Ch4ng3it!');
+    const success = page.waitForResponse(
+      (r) =>
+        r.url().includes('/authenticate') && r.request().postData()?.includes('authId') === true,
+    );
+    const minted = nextTokenReply();
+    await click('Next');
+    ssoToken = ((await (await success).json()) as { tokenId: string }).tokenId;
+    tokens = await minted;
+    await heading(/^Signed in/);
+    await expect.poll(() => text('access-token')).toBe(shorten(tokens.access_token));
+    expect(await text('sso-token')).toBe(shorten(ssoToken));
+    expect(await text('refresh-token')).toBe(shorten(tokens.refresh_token));
+    expect(await text('userinfo')).toContain(demo.server.users[0]!.profile.email);
+    // The server's view: a live AM session, tokens minted once from it through the browser.
+    expect(demo.server.isSessionValid(ssoToken)).toBe(true);
+    expect(await demo.server.isAccessTokenActive(tokens.access_token)).toBe(true);
+    expect(authorizeCalls()).toBe(1);
+    expect(demo.server.grants.authorization_code).toBe(1);
+    await page.screenshot({ path: `${output}signed-in.png`, fullPage: true });
+    expect(existsSync(`${output}signed-in.png`)).toBe(true);
+  });
+
+  it('refreshes: a new access token, the old refresh token spent', async () => {
+    const refreshed = nextTokenReply();
+    await click('Refresh');
+    const reply = await refreshed;
+    expect(reply.access_token).not.toBe(tokens.access_token);
+    await expect.poll(() => text('access-token')).toBe(shorten(reply.access_token));
+    expect(demo.server.grants.refresh_token).toBe(1);
+    expect(await demo.server.isRefreshTokenActive(tokens.refresh_token)).toBe(false);
+    expect(await demo.server.isRefreshTokenActive(reply.refresh_token)).toBe(true);
+    tokens = reply;
+  });
+
+  it('revokes the tokens on the server and keeps the SSO session', async () => {
+    await click('Revoke');
+    await expect.poll(() => text('access-token')).toBe('none');
+    await page.getByText('Tokens revoked on the server').waitFor();
+    expect(demo.server.revocations).toBe(1);
+    expect(await demo.server.isRefreshTokenActive(tokens.refresh_token)).toBe(false);
+    expect(await demo.server.isAccessTokenActive(tokens.access_token)).toBe(false);
+    expect(demo.server.isSessionValid(ssoToken)).toBe(true);
+    expect(authorizeCalls()).toBe(1); // the panel did not mint new ones by itself
+
+    const minted = nextTokenReply();
+    await click('Get tokens');
+    tokens = await minted;
+    await expect.poll(() => text('access-token')).toBe(shorten(tokens.access_token));
+    expect(authorizeCalls()).toBe(2);
+  });
+
+  it('signs out: back to the start, the session ended on the server', async () => {
+    await click('Sign out');
+    await heading('Start a journey');
+
+    await page.getByText('You signed out.').waitFor();
+    expect(demo.server.isSessionValid(ssoToken)).toBe(false);
+    expect(await demo.server.isAccessTokenActive(tokens.access_token)).toBe(false);
+    expect(demo.server.endSessions).toMatchObject([{ idTokenHintValid: true }]);
+    const stored = await page.evaluate(() => Object.keys(sessionStorage));
+    expect(stored.filter((key) => key.startsWith('journeykit.'))).toEqual([]);
+  });
+
+  it('logged no errors in the page (CORS refusals would show here)', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
