@@ -108,6 +108,91 @@ describe('callbacks as an app sees them', () => {
     expect(name!.raw).toBe(step.callbacks![1]);
   });
 
+  it('shows a hidden value, attribute values and confirmations as AM means them', () => {
+    const hidden = toJourneyCallback(
+      cb(
+        'HiddenValueCallback',
+        [
+          ['value', 'otpauth://totp/x'],
+          ['id', 'mfaDeviceRegistration'],
+        ],
+        [['IDToken1', 'mfaDeviceRegistration']],
+      ),
+    );
+    expect(hidden).toMatchObject({ id: 'mfaDeviceRegistration', value: 'otpauth://totp/x' });
+    const text = toJourneyCallback(
+      cb(
+        'TextInputCallback',
+        [
+          ['prompt', 'Nick'],
+          ['defaultText', 'Ace'],
+        ],
+        [['IDToken1', '']],
+      ),
+    );
+    expect(text.value).toBe('Ace');
+    const confirmation = toJourneyCallback(
+      cb(
+        'ConfirmationCallback',
+        [
+          ['prompt', ''],
+          ['messageType', 1],
+          ['options', ['Yes', 'No']],
+          ['optionType', 0],
+          ['defaultOption', 1],
+        ],
+        [['IDToken1', 1]],
+      ),
+    );
+    expect(confirmation).toMatchObject({
+      options: ['Yes', 'No'],
+      selectedIndex: -1,
+      messageType: 'WARNING',
+      optionType: 'YES_NO_OPTION',
+      defaultOption: 1,
+    });
+    const consent = toJourneyCallback(
+      cb(
+        'ConsentMappingCallback',
+        [
+          ['name', 'crm'],
+          ['isRequired', true],
+          ['fields', ['mail']],
+        ],
+        [['IDToken1', false]],
+      ),
+    );
+    expect(consent).toMatchObject({ required: true, accepted: false, fields: ['mail'] });
+    const policies = { name: 'username', policies: [] };
+    const username = toJourneyCallback(
+      cb(
+        'ValidatedCreateUsernameCallback',
+        [
+          ['policies', policies],
+          [
+            'failedPolicies',
+            ['{"params":{"minLength":3},"policyRequirement":"MIN_LENGTH"}', '{bad'],
+          ],
+          ['validateOnly', false],
+          ['prompt', 'Username'],
+        ],
+        [
+          ['IDToken1', 'ad'],
+          ['IDToken1validateOnly', false],
+        ],
+      ),
+    );
+    expect(username).toMatchObject({
+      prompt: 'Username',
+      value: 'ad',
+      policies,
+      failedPolicies: [
+        { params: { minLength: 3 }, policyRequirement: 'MIN_LENGTH' },
+        { policyRequirement: 'UNKNOWN', raw: '{bad' },
+      ],
+    });
+  });
+
   it('shows a PollingWait time as a number and WebAuthn metadata as a FIDO callback', () => {
     expect(toJourneyCallback(cb('PollingWaitCallback', [['waitTime', '8000']], [])).waitTime).toBe(
       8000,
@@ -145,6 +230,19 @@ describe('applyInput (next() semantics)', () => {
       'keep',
     ]);
     expect(values(step)).toEqual(['', '', 1, 0, false, false, '', '', null, 'h', 'keep']);
+  });
+
+  it('asks for validation only when told, and resets the flag otherwise', () => {
+    const flags = (s: AmStep) =>
+      s.callbacks!.flatMap((c) => c.input ?? []).filter((i) => i.name.endsWith('validateOnly'));
+    const checking = applyInput(step, { validateOnly: true });
+    expect(flags(checking).map((i) => i.value)).toEqual([true]);
+    expect(flags(applyInput(checking, {})).map((i) => i.value)).toEqual([false]);
+  });
+
+  it('keeps callbacks it does not know, unchanged', () => {
+    const out = applyInput(step, { callbacks: [{ type: 'NameCallback', value: 'x' }] });
+    expect(out.callbacks![9]).toEqual(step.callbacks![9]);
   });
 
   it('lets an explicit index move the counter on', () => {
@@ -185,7 +283,17 @@ describe('applyInput (next() semantics)', () => {
       'JOURNEY_CALLBACK_APPLY_ERROR',
       'No active callback found',
     ],
-    [{ type: 'NameCallback' }, 'JOURNEY_CALLBACK_APPLY_ERROR', 'expects a value'],
+    [{ type: 'NameCallback' }, 'JOURNEY_CALLBACK_APPLY_ERROR', 'expects a string-compatible value'],
+    [
+      { type: 'ChoiceCallback', value: null },
+      'JOURNEY_CALLBACK_APPLY_ERROR',
+      'ChoiceCallback expects an integer value',
+    ],
+    [
+      { type: 'KbaCreateCallback', value: 1 },
+      'JOURNEY_CALLBACK_APPLY_ERROR',
+      'question and answer',
+    ],
     [{ type: '' }, 'JOURNEY_CALLBACK_APPLY_ERROR', 'Callback type is required'],
     [
       { type: 'TextOutputCallback', value: 'x' },

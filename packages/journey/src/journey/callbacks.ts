@@ -49,12 +49,10 @@ export function toJourneyCallback(raw: AmCallback): JourneyCallback {
   if (raw.type === 'MetadataCallback') cb.value = outputOf(raw, 'data');
   const current = raw.input?.[0]?.value;
   if (spec.field === 'value') {
-    const fallback = type === 'TextInputCallback' ? (cb.defaultText ?? '') : cb.value;
-    cb.value = spec.secret
-      ? ''
-      : current === undefined || current === ''
-        ? (fallback ?? current)
-        : current;
+    // AM's `value` output is the value to show (attributes, hidden values); else the input's,
+    // and a text input's `defaultText` while it is empty.
+    const typed = current === undefined || current === '' ? undefined : current;
+    cb.value = spec.secret ? '' : (cb.value ?? typed ?? cb.defaultText ?? current);
   } else if (spec.field === 'accepted') {
     cb.accepted = current === true;
   } else if (spec.field === 'selectedIndex') {
@@ -78,7 +76,8 @@ const applyError = (message: string) =>
 /**
  * Applies `next()` input to a copy of the step (rn-journey-api §3.5): each entry picks a
  * callback by type, and by `index` or a per-type counter; values are coerced as the catalogue
- * says. Throws before anything is sent when an entry is invalid; the original step is untouched.
+ * says. Every `…validateOnly` input is set to `input.validateOnly === true`. Throws before
+ * anything is sent when an entry is invalid; the original step is untouched.
  */
 export function applyInput(step: AmStep, input: JourneyNextInput | undefined): AmStep {
   const copy = JSON.parse(JSON.stringify(step)) as AmStep;
@@ -101,10 +100,10 @@ export function applyInput(step: AmStep, input: JourneyNextInput | undefined): A
     if (matches.length === 0) throw applyError(`No active callback found for type ${type}`);
     const target = matches[index];
     if (!target) throw applyError(`No active callback found for type ${type} at index ${index}`);
-    if (entry.value === null || entry.value === undefined)
-      throw applyError(`${type} expects a value at index ${i}`);
-    write(target, spec, type, entry.value);
+    write(target, spec, type, entry.value ?? undefined);
   });
+  for (const field of callbacks.flatMap((cb) => cb.input ?? []))
+    if (field.name.endsWith('validateOnly')) field.value = input?.validateOnly === true;
   return copy;
 }
 

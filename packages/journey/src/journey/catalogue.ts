@@ -15,6 +15,8 @@ export interface CallbackSpec {
   field?: 'value' | 'selectedIndex' | 'accepted';
   /** Never shown back: the field reads '' and the value is masked in logs. */
   secret?: boolean;
+  /** Forms always ask for it, whatever the server says (credentials, terms). */
+  required?: boolean;
   /** What an app must add to complete an integration callback. */
   needs?: string;
 }
@@ -42,16 +44,16 @@ const integration = (needs: string): CallbackSpec => ({
  * (how it is shown, whether and how `next()` may set it, how forms treat it) is read from here.
  */
 export const catalogue: Record<string, CallbackSpec> = {
-  NameCallback: manual('text', 'string'),
-  PasswordCallback: manual('password', 'string', { secret: true }),
+  NameCallback: manual('text', 'string', { required: true }),
+  PasswordCallback: manual('password', 'string', { secret: true, required: true }),
   TextInputCallback: manual('text', 'string'),
   StringAttributeInputCallback: manual('text', 'string'),
   NumberAttributeInputCallback: manual('number', 'number'),
   BooleanAttributeInputCallback: manual('boolean', 'boolean'),
   HiddenValueCallback: manual('text', 'string'),
-  ValidatedCreateUsernameCallback: manual('text', 'string'),
-  ValidatedCreatePasswordCallback: manual('password', 'string', { secret: true }),
-  TermsAndConditionsCallback: manual('boolean', 'boolean', { field: 'accepted' }),
+  ValidatedCreateUsernameCallback: manual('text', 'string', { required: true }),
+  ValidatedCreatePasswordCallback: manual('password', 'string', { secret: true, required: true }),
+  TermsAndConditionsCallback: manual('boolean', 'boolean', { field: 'accepted', required: true }),
   ConsentMappingCallback: manual('boolean', 'boolean', { field: 'accepted' }),
   ChoiceCallback: manual('choice', 'integer', { field: 'selectedIndex' }),
   ConfirmationCallback: manual('choice', 'integer', { field: 'selectedIndex' }),

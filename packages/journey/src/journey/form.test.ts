@@ -24,6 +24,7 @@ const node = continueNode(
       cb('TermsAndConditionsCallback', { terms: 'T', version: '1' }, [false]),
       cb('StringAttributeInputCallback', { prompt: 'Email', required: true, value: '' }),
       cb('DeviceProfileCallback', { metadata: true }),
+      cb('HiddenValueCallback', { value: 'v', id: 'h' }, ['h']),
     ],
   },
   ['en'],
@@ -39,9 +40,10 @@ describe('normalizeCallbacks', () => {
       ['PasswordCallback:0', 'password', 'manual', true, true],
       ['TextOutputCallback:0', 'output', 'output_only', false, false],
       ['ChoiceCallback:0', 'choice', 'manual', true, false],
-      ['TermsAndConditionsCallback:0', 'boolean', 'manual', true, false],
+      ['TermsAndConditionsCallback:0', 'boolean', 'manual', true, true],
       ['StringAttributeInputCallback:0', 'text', 'manual', true, true],
       ['DeviceProfileCallback:0', 'unknown', 'integration_required', false, false],
+      ['HiddenValueCallback:0', 'text', 'manual', false, false],
     ]);
     expect(fields[3]!.options).toEqual([
       { index: 0, label: 'SMS', value: 'SMS' },
@@ -59,6 +61,7 @@ describe('buildNextInput', () => {
     expect(result.issues.map((i) => [i.code, i.fieldId])).toEqual([
       ['INVALID_VALUE', 'NameCallback:0'],
       ['INVALID_VALUE', 'PasswordCallback:0'],
+      ['REQUIRED_CONSENT_MISSING', 'TermsAndConditionsCallback:0'],
       ['INVALID_VALUE', 'StringAttributeInputCallback:0'],
       ['INTEGRATION_REQUIRED', 'DeviceProfileCallback:0'],
     ]);
@@ -88,6 +91,21 @@ describe('buildNextInput', () => {
         ],
       },
     });
+  });
+
+  it('sends a hidden value only when the app sets it', () => {
+    const values = {
+      'NameCallback:0': 'demo',
+      'PasswordCallback:0': 'pw',
+      'StringAttributeInputCallback:0': 'a@b.c',
+      'TermsAndConditionsCallback:0': true,
+    };
+    const types = (v: Record<string, unknown>) =>
+      buildNextInput(node, v as never, new Set(['DeviceProfileCallback'])).input.callbacks!.map(
+        (c) => c.type,
+      );
+    expect(types(values)).not.toContain('HiddenValueCallback');
+    expect(types({ ...values, 'HiddenValueCallback:0': 'set' })).toContain('HiddenValueCallback');
   });
 
   it('refuses a choice out of range and a non-number', () => {

@@ -54,14 +54,6 @@ export interface JourneyBuildResult {
   issues: JourneyFormIssue[];
 }
 
-/** Credentials are always needed, whether or not the server marks them required. */
-const alwaysRequired = new Set([
-  'NameCallback',
-  'PasswordCallback',
-  'ValidatedCreateUsernameCallback',
-  'ValidatedCreatePasswordCallback',
-]);
-
 const truthy = (v: unknown) =>
   v === true ||
   (typeof v === 'number' && v !== 0) ||
@@ -87,7 +79,7 @@ export function normalizeCallbacks(node: JourneyNode | null | undefined): Journe
           ? String(prompt)
           : '',
       required:
-        alwaysRequired.has(cb.type) ||
+        spec.required === true ||
         truthy(Object.prototype.hasOwnProperty.call(cb, 'required') ? cb.required : cb.isRequired),
       kind: spec.kind,
       executionMode: spec.mode,
@@ -146,7 +138,8 @@ function defaultOf(cb: JourneyCallback, kind: JourneyFieldKind): JourneyFormValu
 
 /**
  * Turns form values (by field id) into `next()` input and says whether it can be sent.
- * Integration callbacks the app handles itself are named in `handledCallbackTypes`.
+ * Integration callbacks the app handles itself are named in `handledCallbackTypes`. To have the
+ * server only check the values, send `{ ...input, validateOnly: true }`.
  */
 export function buildNextInput(
   node: JourneyNode | null | undefined,
@@ -180,6 +173,8 @@ export function buildNextInput(
       issue('UNSUPPORTED_CALLBACK', `Callback "${ref.type}" is not supported.`);
       continue;
     }
+    // What the user is not asked for (hidden values) goes back as the server sent it, unless set.
+    if (!field.requiresUserInput && values[id] === undefined) continue;
     const value = values[id] ?? field.defaultValue;
     const push = (v: unknown) => callbacks.push({ type: ref.type, index: ref.typeIndex, value: v });
     const label = field.prompt || ref.type;

@@ -82,4 +82,9 @@ export interface JourneyCallbackInput {
 
 export interface JourneyNextInput {
   callbacks?: JourneyCallbackInput[];
+  /**
+   * Ask the server only to check the values (AM's `validateOnly`): the same step comes back with
+   * each callback's `failedPolicies`, and the journey does not move on.
+   */
+  validateOnly?: boolean;
 }
