@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'react/index': 'src/react/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'react/index': 'src/react/index.ts',
+    // What React Native resolves (the `react-native` export condition): SHA-256 in JavaScript.
+    'react-native/index': 'src/react-native/index.ts',
+  },
   // Subpath entries import the core by its package name, so they share it instead of copying it.
   external: ['@journeykit/journey'],
   format: ['esm', 'cjs'],
