@@ -31,8 +31,13 @@ export type { IdTokenVerifier } from './oidc/id-token';
 export type { JourneyUserSession } from './oidc/token-set';
 export type { Clock } from './platform/clock';
 export type { CryptoProvider } from './platform/crypto';
+export { keychainStorage } from './storage/keychain';
+export type { KeychainModule } from './storage/keychain';
 export { memoryStorage } from './storage/memory';
+export { secureStoreStorage } from './storage/secure-store';
+export type { SecureStoreModule } from './storage/secure-store';
 export type { KeyValueStorage } from './storage/types';
+export { webStorage } from './storage/web';
 export { buildNextInput, normalizeCallbacks } from './journey/form';
 export type {
   JourneyBuildResult,

@@ -6,10 +6,12 @@ import type { TokenSet } from './token-set';
 
 /**
  * The refresh-token grant, under the session lock. Before the request the stored record is
- * marked `refreshing`: if the answer never arrives (crash, timeout, lost connection, a 5xx after
- * which the server may have rotated), the mark stays and the refresh token is never sent again.
- * `invalid_grant` drops the tokens and resolves null; any other failure keeps them and throws.
- * New tokens are saved before they are returned.
+ * marked `refreshing`: if no answer arrives (crash, timeout, lost connection, a 5xx after which
+ * the server may have rotated), the mark stays and the refresh token is never sent again.
+ * Resolves null when the refresh token can no longer be used (refused with `invalid_grant`, which
+ * drops the tokens, or possibly spent), so the caller mints from the SSO session instead; throws
+ * when it is still good but the server could not serve it now. New tokens are saved before they
+ * are returned.
  */
 export async function refreshTokens(ctx: OidcContext, tokens: TokenSet): Promise<TokenSet | null> {
   const discovery = await ctx.discovery();
@@ -24,9 +26,10 @@ export async function refreshTokens(ctx: OidcContext, tokens: TokenSet): Promise
   } catch (caught) {
     const error = caught as JourneyError;
     const refused = error.oauthError === 'invalid_grant';
+    const unspent = !refused && notProcessed(error);
     // The server answered without acting on it: the refresh token is as good as before.
-    if (!refused && notProcessed(error)) await ctx.tokens.write(tokens);
-    return failed(ctx, error, refused);
+    if (unspent) await ctx.tokens.write(tokens);
+    return failed(ctx, error, refused, unspent);
   }
   try {
     const renewed = await acceptTokens(ctx, discovery, answer, { previous: tokens });
@@ -35,15 +38,22 @@ export async function refreshTokens(ctx: OidcContext, tokens: TokenSet): Promise
   } catch (caught) {
     // The old refresh token is spent; new tokens whose ID token was refused are not kept either.
     const error = caught as JourneyError;
-    return failed(ctx, error, !error.retryable);
+    return failed(ctx, error, !error.retryable, false);
   }
 }
 
-async function failed(ctx: OidcContext, error: JourneyError, final: boolean): Promise<null> {
+async function failed(
+  ctx: OidcContext,
+  error: JourneyError,
+  final: boolean,
+  rethrow: boolean,
+): Promise<null> {
   ctx.log.warn('Refresh failed', { error, tokensKept: !final });
   ctx.emit({ type: 'refreshFailed', error, tokensKept: !final });
-  if (!final) throw error;
-  await ctx.tokens.remove();
-  ctx.emit({ type: 'tokensChanged', expiresAt: null });
+  if (rethrow) throw error;
+  if (final) {
+    await ctx.tokens.remove();
+    ctx.emit({ type: 'tokensChanged', expiresAt: null });
+  }
   return null;
 }

@@ -1,0 +1,113 @@
+import { startDevServer, type DevServer } from '@journeykit/dev-server';
+import { memoryStorage } from '@journeykit/journey';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshGrant, signIn } from './helpers';
+import { manualClock, signedIn, tokenClient, until } from './tokens-helpers';
+
+// One token operation at a time per session: mint, refresh and revoke share a lock, and the
+// callers that waited reuse the result (issue 4, first bullet).
+describe('one token operation at a time', () => {
+  let server: DevServer;
+  beforeAll(async () => {
+    server = await startDevServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.clearFaults();
+    server.resetLog();
+  });
+
+  it('mints once for 1,000 concurrent user() calls after sign-in', async () => {
+    const client = tokenClient(server);
+    await signIn(client);
+    server.resetLog();
+    const sessions = await Promise.all(Array.from({ length: 1000 }, () => client.user()));
+    expect(new Set(sessions.map((s) => s!.accessToken)).size).toBe(1);
+    expect(server.count('authorize')).toBe(1);
+    expect(server.grants).toEqual({ authorization_code: 1, refresh_token: 0 });
+    expect(server.count('userinfo')).toBe(1);
+  });
+
+  it('refreshes once for 1,000 concurrent user() calls at expiry, spread over four clients sharing storage', async () => {
+    const clock = manualClock();
+    const storage = memoryStorage();
+    const { tokens: before } = await signedIn(server, { storage, clock: clock.now });
+    const clients = Array.from({ length: 4 }, () =>
+      tokenClient(server, { storage, clock: clock.now }),
+    );
+    clock.advance(3600);
+    server.resetLog();
+
+    const sessions = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => clients[i % 4]!.user()),
+    );
+    const after = sessions[0]!;
+    expect(sessions.every((s) => s!.accessToken === after.accessToken)).toBe(true);
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(server.grants).toEqual({ authorization_code: 0, refresh_token: 1 });
+    expect(server.reuseDetections).toBe(0);
+    expect(await server.isRefreshTokenActive(before.refreshToken!)).toBe(false);
+    expect(await server.isRefreshTokenActive(after.refreshToken!)).toBe(true);
+    expect(await server.isAccessTokenActive(after.accessToken)).toBe(true);
+  });
+
+  it('gives queued refresh() callers the refresh that ran before them', async () => {
+    const storage = memoryStorage();
+    const { client, tokens: before } = await signedIn(server, { storage });
+    const other = tokenClient(server, { storage });
+    server.resetLog();
+    const sessions = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? client : other).refresh()),
+    );
+    expect(new Set(sessions.map((s) => s!.accessToken)).size).toBe(1);
+    expect(sessions[0]!.accessToken).not.toBe(before.accessToken);
+    expect(server.grants.refresh_token).toBe(1);
+    expect(server.reuseDetections).toBe(0);
+  });
+
+  it('serialises refresh, revoke and user(): nothing spent twice, nothing saved after revoke', async () => {
+    const storage = memoryStorage();
+    const { client, tokens: first } = await signedIn(server, { storage });
+    const other = tokenClient(server, { storage });
+    server.resetLog();
+    const [, revoked] = await Promise.all([client.refresh(), other.revoke(), client.user()]);
+    const last = await client.user();
+    expect(revoked).toBe(true);
+    expect(server.revocations).toBe(1);
+    expect(server.reuseDetections).toBe(0);
+    expect(server.grants.refresh_token).toBeLessThanOrEqual(1);
+    // Whatever ran first, the tokens left are the last ones issued, live, and nobody else's.
+    expect(await server.isRefreshTokenActive(first.refreshToken!)).toBe(false);
+    expect(await server.isAccessTokenActive(last!.accessToken)).toBe(true);
+    expect((await other.user())!.accessToken).toBe(last!.accessToken);
+    expect(server.count('token')).toBe(
+      server.grants.refresh_token + server.grants.authorization_code,
+    );
+  });
+
+  it('lets a call queued behind a renewal leave on abort without ever running', async () => {
+    const clock = manualClock();
+    const { client, tokens } = await signedIn(server, { clock: clock.now });
+    clock.advance(3600);
+    server.inject('token', { delayMs: 300, times: 1 });
+    const renewal = client.user();
+    await until(() => server.count('token') > 0, 'the refresh reached the server');
+    const controller = new AbortController();
+    const revoke = client.revoke({ signal: controller.signal });
+    controller.abort();
+    await expect(revoke).rejects.toMatchObject({ type: 'abort_error' });
+    const renewed = await renewal;
+    expect(renewed!.accessToken).not.toBe(tokens.accessToken);
+    expect(server.revocations).toBe(0);
+    expect(await server.isRefreshTokenActive(renewed!.refreshToken!)).toBe(true);
+    expect((await client.user())!.accessToken).toBe(renewed!.accessToken);
+  });
+
+  it('never lets the server see a replayed refresh token (the failure mode it guards against)', async () => {
+    const { client, tokens } = await signedIn(server);
+    await client.refresh();
+    expect(server.reuseDetections).toBe(0);
+    await refreshGrant(server, tokens.refreshToken!);
+    expect(server.reuseDetections).toBe(1);
+  });
+});
