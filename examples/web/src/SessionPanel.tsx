@@ -3,7 +3,9 @@ import { useJourney } from '@journeykit/journey/react';
 import { useState } from 'react';
 import { shorten } from './shorten';
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString();
+/** The expiry as a clock time, and how far off it was when this rendered (no ticking). */
+const expiry = (ms: number) =>
+  `${new Date(ms).toLocaleTimeString()} (in ${Math.max(0, Math.round((ms - Date.now()) / 60_000))} min)`;
 
 /**
  * The session page: what `useJourneySession()` shows (it re-renders on the client's events),
@@ -40,8 +42,10 @@ export function SessionPanel({ session }: { session: JourneySession }) {
 
   return (
     <section aria-labelledby="session-title">
-      <h2 id="session-title">Signed in{ssoToken?.realm ? ` to ${ssoToken.realm}` : ''}</h2>
+      <h2 id="session-title">Signed in</h2>
       <dl>
+        <dt>Realm</dt>
+        <dd>{ssoToken?.realm || '—'}</dd>
         <dt>SSO token</dt>
         <dd data-testid="sso-token">{ssoToken ? shorten(ssoToken.value) : '—'}</dd>
         <dt>Access token</dt>
@@ -51,7 +55,7 @@ export function SessionPanel({ session }: { session: JourneySession }) {
           {user?.refreshToken ? shorten(user.refreshToken) : 'none'}
         </dd>
         <dt>Expires</dt>
-        <dd data-testid="expires">{user?.expiresAt ? time(user.expiresAt) : '—'}</dd>
+        <dd data-testid="expires">{user?.expiresAt ? expiry(user.expiresAt) : '—'}</dd>
       </dl>
       {user?.userInfo ? (
         <>

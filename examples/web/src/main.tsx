@@ -1,4 +1,4 @@
-import { createJourneyClient } from '@journeykit/journey';
+import { createJourneyClient, webStorage } from '@journeykit/journey';
 import { JourneyProvider } from '@journeykit/journey/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,9 +9,9 @@ import './styles.css';
 const { oidc, ...server } = settings;
 const client = createJourneyClient({
   ...server,
-  // The tab's sessionStorage: the session survives a reload and ends with the tab.
   modules: {
-    session: { storage: sessionStorage },
+    // The tab's sessionStorage: the session survives a reload and ends with the tab.
+    session: { storage: webStorage('session') },
     oidc: { ...oidc, scopes: ['openid', 'profile', 'email'] },
   },
 });

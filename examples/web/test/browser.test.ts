@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
     await expect.poll(() => text('access-token')).toBe(shorten(tokens.access_token));
     expect(await text('sso-token')).toBe(shorten(ssoToken));
     expect(await text('refresh-token')).toBe(shorten(tokens.refresh_token));
+    expect(await text('expires')).toMatch(/\(in \d+ min\)$/);
     expect(await text('userinfo')).toContain(demo.server.users[0]!.profile.email);
     // The server's view: a live AM session, tokens minted once from it through the browser.
     expect(demo.server.isSessionValid(ssoToken)).toBe(true);
@@ -132,6 +133,45 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
     expect(demo.server.endSessions).toMatchObject([{ idTokenHintValid: true }]);
     const stored = await page.evaluate(() => Object.keys(sessionStorage));
     expect(stored.filter((key) => key.startsWith('journeykit.'))).toEqual([]);
+  });
+
+  it("runs Registration through the generic form, with the server's validation", async () => {
+    const posts = () =>
+      demo.server.requests.filter((r) => r.route === 'authenticate' && r.method === 'POST').length;
+    await click('Create an account');
+    await heading('Sign Up');
+    const before = posts();
+    await click('Create account'); // the stage's submit text
+    await page.getByText('Username is required.').waitFor();
+    expect(posts()).toBe(before); // the form stopped it: nothing sent
+
+    const fillIn = async (password: string) => {
+      const field = (label: string) => page.getByLabel(label, { exact: true });
+      await field('Username').fill('ada');
+      await field('First Name').fill('Ada');
+      await field('Last Name').fill('Lovelace');
+      await field('Email Address').fill('ada@example.com');
+      await field('Password').fill(password);
+      await field('Question').selectOption('In which city were you born?');
+      await field('Answer').fill('London');
+      await field('I accept the terms and conditions').check();
+    };
+    await fillIn('short');
+    await click('Create account');
+    // The server refused the password: its failedPolicies, in words, under the field.
+    await page.getByText('At least 8 characters.').waitFor();
+    await page.getByText('At least 1 capital letter(s).').waitFor();
+    await page.screenshot({ path: `${output}registration-refused.png`, fullPage: true });
+    expect(posts()).toBe(before + 1);
+    expect(demo.server.users.map((u) => u.username)).not.toContain('ada');
+
+    await fillIn('Secur3pass!');
+    await click('Create account');
+    await heading(/^Signed in/);
+    await expect.poll(() => text('userinfo')).toContain('ada@example.com');
+    const ada = demo.server.users.find((u) => u.username === 'ada');
+    expect(ada?.profile).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com' });
+    expect(await text('userinfo')).toContain('Ada Lovelace');
   });
 
   it('logged no errors in the page (CORS refusals would show here)', () => {
