@@ -18,6 +18,8 @@ export function JourneyPage({ node }: { node: ContinueNode }) {
   const ignore = () => undefined; // the hook keeps the error in actions.error
   const pollingWait = form.getFieldByType('PollingWaitCallback');
   const suspended = form.getFieldByType('SuspendedTextOutputCallback');
+  // A confirmation (e.g. Submit / Send a new code) is the step's buttons: each submits its choice.
+  const confirmation = form.getFieldByType('ConfirmationCallback');
 
   // A polling step with nothing to fill: wait as the server asks, then go on.
   const waitMs = !form.meta.hasManual && pollingWait ? Number(pollingWait.raw.waitTime) || 1000 : 0;
@@ -29,26 +31,29 @@ export function JourneyPage({ node }: { node: ContinueNode }) {
     return () => clearTimeout(timer);
   }, [waitMs, next, input]);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent, choice?: number) => {
     event.preventDefault();
     setTried(true);
-    if (suspended) void actions.resume(resumeLink).catch(ignore);
-    else if (form.canSubmit) void actions.next(form.input).catch(ignore);
+    if (suspended) return void actions.resume(resumeLink).catch(ignore);
+    const built = confirmation ? form.buildInput({ [confirmation.id]: choice }) : form;
+    if (built.canSubmit) void actions.next(built.input).catch(ignore);
   };
 
   return (
     <form onSubmit={submit} aria-labelledby="step-title" noValidate>
       <h2 id="step-title">{node.header || 'Continue'}</h2>
       {node.description && <p className="description">{plain(node.description)}</p>}
-      {form.fields.map((field) => (
-        <Field
-          key={field.id}
-          field={field}
-          value={form.values[field.id]}
-          onChange={(value) => form.setValue(field.id, value)}
-          problems={tried ? form.issues.filter((i) => i.fieldId === field.id) : []}
-        />
-      ))}
+      {form.fields
+        .filter((field) => field !== confirmation)
+        .map((field) => (
+          <Field
+            key={field.id}
+            field={field}
+            value={form.values[field.id]}
+            onChange={(value) => form.setValue(field.id, value)}
+            problems={tried ? form.issues.filter((i) => i.fieldId === field.id) : []}
+          />
+        ))}
       {suspended && (
         <label>
           Resume link
@@ -57,7 +62,17 @@ export function JourneyPage({ node }: { node: ContinueNode }) {
       )}
       {actions.error && <p className="problem">{actions.error.message}</p>}
       <div className="row">
-        {!waitMs && (
+        {confirmation?.options?.map((option) => (
+          <button
+            key={option.index}
+            type="submit"
+            disabled={actions.loading}
+            onClick={(event) => submit(event, option.index)}
+          >
+            {option.label}
+          </button>
+        ))}
+        {!waitMs && !confirmation && (
           <button type="submit" disabled={actions.loading}>
             {suspended ? 'Resume' : node.submitButtonText || 'Next'}
           </button>

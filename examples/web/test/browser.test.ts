@@ -174,6 +174,42 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
     expect(await text('userinfo')).toContain('Ada Lovelace');
   });
 
+  it('runs SecondFactor: a choice, texts, a code from the outbox, confirmation buttons', async () => {
+    await click('Sign out');
+    const start = async (journey: string) => {
+      await page.getByLabel('Journey', { exact: true }).fill(journey);
+      await click('Start');
+    };
+    await start('SecondFactor');
+    await page.getByLabel('User Name', { exact: true }).fill('demo');
+    await page.getByLabel('Password', { exact: true }).fill('Ch4ng3it!');
+    await click('Next');
+    await page.getByText('Where should we send your one-time code?').waitFor();
+    expect(await page.getByLabel('Email', { exact: true }).isChecked()).toBe(true); // the default
+    await page.getByLabel('SMS', { exact: true }).check();
+    await click('Next');
+    await page.getByText('Enter the code we just sent you.').waitFor();
+    const sent = demo.server.outbox.at(-1)!;
+    expect(sent).toMatchObject({ journey: 'SecondFactor', channel: 'sms', username: 'demo' });
+
+    await page
+      .getByLabel('One-time code', { exact: true })
+      .fill(sent.code === '000000' ? '111111' : '000000');
+    await click('Submit');
+    await page.getByText('That code is not right. Try again.').waitFor();
+    await page.getByLabel('One-time code', { exact: true }).fill(sent.code!);
+    await click('Submit');
+    await heading(/^Signed in/);
+
+    // Polling: the app waits as the PollingWaitCallback says, then goes on by itself.
+    await click('Sign out');
+    await start('Polling');
+    await page.getByLabel('User Name', { exact: true }).fill('demo');
+    await click('Next');
+    await page.getByText('Waiting for you to approve the sign-in').waitFor();
+    await heading(/^Signed in/);
+  });
+
   it('logged no errors in the page (CORS refusals would show here)', () => {
     expect(pageErrors).toEqual([]);
   });
