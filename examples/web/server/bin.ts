@@ -2,7 +2,12 @@ import { startWebDemo } from './launch';
 
 /** `npm run demo:web`: the app on 5173 and the AM dev server on 9443, until interrupted. */
 async function main(): Promise<void> {
-  const demo = await startWebDemo({ appPort: 5173, serverPort: 9443 });
+  const demo = await startWebDemo({
+    appPort: 5173,
+    serverPort: 9443,
+    // One-time codes and resume links of SecondFactor and EmailLink: the "email" is this terminal.
+    server: { onMessage: (m) => console.log(`→ ${m.channel} to ${m.to}: ${m.text}`) },
+  });
   const user = demo.server.users[0]!;
   console.log(
     [

@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
     expect(await text('userinfo')).toContain('Ada Lovelace');
   });
 
-  it('runs SecondFactor: a choice, texts, a code from the outbox, confirmation buttons', async () => {
+  it('runs the other journeys: SecondFactor, Polling, EmailLink', async () => {
     await click('Sign out');
     const start = async (journey: string) => {
       await page.getByLabel('Journey', { exact: true }).fill(journey);
@@ -207,6 +207,18 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', () => {
     await page.getByLabel('User Name', { exact: true }).fill('demo');
     await click('Next');
     await page.getByText('Waiting for you to approve the sign-in').waitFor();
+    await heading(/^Signed in/);
+
+    // EmailLink: the journey suspends; the emailed link resumes it.
+    await click('Sign out');
+    await start('EmailLink');
+    await page.getByLabel('User Name', { exact: true }).fill('demo');
+    await click('Next');
+    await page.getByText('An email has been sent to your inbox.').waitFor();
+    const email = demo.server.outbox.at(-1)!;
+    expect(email).toMatchObject({ journey: 'EmailLink', link: expect.any(String) });
+    await page.getByLabel('Resume link', { exact: true }).fill(email.link!);
+    await click('Resume');
     await heading(/^Signed in/);
   });
 

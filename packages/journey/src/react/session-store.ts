@@ -36,9 +36,11 @@ export function sessionStore(client: JourneyClient): SessionStore {
 }
 
 /**
- * Reads the session when the first component subscribes and again when an event says it changed.
- * `user()` mints tokens only on those reads of a new session; after a revoke the tokens stay
- * null until the app asks for new ones, and reads started before a removal are discarded.
+ * Reads the session when the first component subscribes, after a sign-in, and when new tokens are
+ * announced; each read is `ssoToken()` then `user()`, which asks the server only when no valid
+ * tokens are stored (then it mints them). Removals are applied from the event alone: after a revoke
+ * the tokens stay null until the app asks for new ones, and a read that overlapped a removal does
+ * not bring the removed state back.
  */
 function createSessionStore(client: JourneyClient): SessionStore {
   let state: JourneySession = { status: 'loading', ssoToken: null, user: null, error: null };
