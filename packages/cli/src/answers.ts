@@ -58,7 +58,7 @@ function fromText(field: JourneyNormalizedField, text: string): JourneyFormValue
 
 /** Interactive answers at the terminal; the password is never echoed. */
 export const promptAnswer: Answer = async (field) => {
-  const message = field.prompt || field.ref.type;
+  const message = field.prompt || (field.kind === 'choice' ? 'Choose' : field.ref.type);
   const value = await ask(field, message);
   if (p.isCancel(value)) throw new CliError('Cancelled', 130);
   return value as JourneyFormValue;
@@ -71,14 +71,16 @@ function ask(field: JourneyNormalizedField, message: string): Promise<unknown> {
         message,
         validate: (v) => (field.required && !v ? 'Required' : undefined),
       });
-    case 'boolean':
+    case 'boolean': {
+      // Terms and consents carry their text elsewhere than in a prompt.
+      const { terms, displayName } = field.raw;
+      const text = typeof terms === 'string' ? terms : (field.message ?? '');
+      const title = typeof displayName === 'string' ? `${displayName}: ` : '';
       return p.confirm({
-        message:
-          typeof field.raw.terms === 'string'
-            ? `${field.raw.terms}\n${message || 'Accept?'}`
-            : message,
+        message: text ? `${title}${text}\n${field.prompt || 'Accept?'}` : message,
         initialValue: field.defaultValue === true,
       });
+    }
     case 'choice':
       return p.select({
         message,
@@ -105,9 +107,12 @@ function ask(field: JourneyNormalizedField, message: string): Promise<unknown> {
 
 async function askKba(field: JourneyNormalizedField, message: string): Promise<unknown> {
   const questions = (field.options ?? []).map((o) => ({ value: o.label, label: o.label }));
-  const question = questions.length
-    ? await p.select({ message: `${message}: choose a question`, options: questions })
-    : await p.text({ message: `${message}: your question` });
+  // '' stands for "my own question": a real question is never empty.
+  if (field.raw.allowUserDefinedQuestions === true)
+    questions.push({ value: '', label: 'Write my own question' });
+  const picked = questions.length ? await p.select({ message, options: questions }) : '';
+  if (p.isCancel(picked)) return picked;
+  const question = picked || (await p.text({ message: 'Your question' }));
   if (p.isCancel(question)) return question;
   const answer = await p.password({ message: `Answer to "${String(question)}"` });
   if (p.isCancel(answer)) return answer;

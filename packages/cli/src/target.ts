@@ -37,7 +37,11 @@ export function tenantTarget(options: CliOptions & { server: string }): Target {
 }
 
 export async function devServerTarget(options: CliOptions): Promise<Target> {
-  const server = await startDevServer({ port: 0 });
+  // The dev server's "mail" (one-time codes, resume links) shows up in the terminal.
+  const server = await startDevServer({
+    port: 0,
+    onMessage: (m) => p.log.info(`The dev server sent ${m.to} (${m.channel}): ${m.text}`),
+  });
   const [demo] = server.users;
   p.log.info(
     `Embedded dev server at ${server.url} (client ${server.clientId}; demo user ${demo?.username} / ${demo?.password})`,

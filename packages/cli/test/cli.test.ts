@@ -44,6 +44,44 @@ describe('npm start', () => {
     expect(code).toBe(1);
   });
 
+  it('registers a user through Registration from flags, then shows their profile', async () => {
+    const registration = [
+      '--journey',
+      'Registration',
+      '--yes',
+      '--username',
+      'byron',
+      '--password',
+      'P0etry-Engine',
+      '--answer',
+      'First Name=Ada',
+      '--answer',
+      'Last Name=Byron',
+      '--answer',
+      'Email Address=ada@example.com',
+      '--answer',
+      'KbaCreateCallback:0=In which city were you born?::London',
+      '--answer',
+      'TermsAndConditionsCallback:0=yes',
+    ];
+    const { code, output } = await npmStart(...registration);
+    expect(output).toContain('Signed in through Registration');
+    expect(output).toMatch(/name: Ada Byron[\s\S]*email: ada@example.com/);
+    expect(output).not.toContain('P0etry-Engine');
+    expect(code).toBe(0);
+
+    const taken = await npmStart(...registration.map((a) => (a === 'byron' ? 'demo' : a)));
+    expect(taken.output).toContain('The server refused the values: Username: already taken');
+    expect(taken.code).toBe(1);
+  });
+
+  it('waits out the Polling journey', async () => {
+    const { code, output } = await npmStart('--journey', 'Polling', '--username', 'demo', '--yes');
+    expect(output).toContain('Waiting for you to approve the sign-in');
+    expect(output).toContain('Signed in through Polling');
+    expect(code).toBe(0);
+  });
+
   it('rejects an unknown option with usage and exit code 2', async () => {
     const { code, output } = await npmStart('--nonsense');
     expect(output).toContain('Usage:');

@@ -177,7 +177,8 @@ export function buildNextInput(
     if (!field.requiresUserInput && values[id] === undefined) continue;
     const value = values[id] ?? field.defaultValue;
     const push = (v: unknown) => callbacks.push({ type: ref.type, index: ref.typeIndex, value: v });
-    const label = field.prompt || ref.type;
+    const label =
+      field.prompt || ref.type.replace(/Callback$/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
     switch (field.kind) {
       case 'boolean': {
         const accepted = truthy(value);
