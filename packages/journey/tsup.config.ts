@@ -6,9 +6,12 @@ export default defineConfig({
     'react/index': 'src/react/index.ts',
     // What React Native resolves (the `react-native` export condition): SHA-256 in JavaScript.
     'react-native/index': 'src/react-native/index.ts',
+    'node/index': 'src/node/index.ts',
+    'jose/index': 'src/jose/index.ts',
   },
-  // Subpath entries import the core by its package name, so they share it instead of copying it.
-  external: ['@journeykit/journey'],
+  // Subpath entries import the core by its package name, so they share it instead of copying it;
+  // the Node entry's built-ins stay imports too.
+  external: ['@journeykit/journey', /^node:/],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -87,8 +87,8 @@ describe('the packed package', () => {
 
   it('gives React Native its own build, which hashes the PKCE verifier without WebCrypto', async () => {
     // A runtime with getRandomValues but no crypto.subtle, as React Native with
-    // react-native-get-random-values; the client gets as far as the authorize request, which the
-    // fake server refuses.
+    // react-native-get-random-values: the client gets as far as the authorize request, with a code
+    // challenge (without SHA-256 it would stop before, with a JOURNEY_CONFIG_ERROR).
     const probe = `
       import { webcrypto } from 'node:crypto';
       import { createRequire } from 'node:module';
@@ -120,11 +120,10 @@ describe('the packed package', () => {
           discoveryEndpoint: oauth + '/.well-known/openid-configuration' } },
       });
       await client.start('Login');
-      const user = await client.user().catch((e) => e.type);
+      await client.user().catch(() => undefined);
       console.log(JSON.stringify({
         resolved: (how === 'import' ? import.meta : require).resolve('@journeykit/journey'),
         challenge: authorize?.searchParams.get('code_challenge'),
-        user,
       }));`;
     for (const how of ['import', 'require'])
       expect(
@@ -134,7 +133,6 @@ describe('the packed package', () => {
           how === 'import' ? /dist\/react-native\/index\.js$/ : /dist\/react-native\/index\.cjs$/,
         ),
         challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-        user: null, // the authorize answer was a refusal
       });
   });
 });
