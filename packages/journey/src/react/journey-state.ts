@@ -45,7 +45,7 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
   const latest = useRef(0);
 
   const methods = useMemo(() => {
-    const use = () => client ?? throwNoClient();
+    const need = () => client ?? throwNoClient();
     const show = (next: JourneyNode | null) => {
       current.current = next;
       setNode(next);
@@ -72,7 +72,7 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
     };
     return {
       start: (name: string, options?: JourneyStartOptions) =>
-        run('JOURNEY_START_ERROR', () => use().start(name, options)),
+        run('JOURNEY_START_ERROR', () => need().start(name, options)),
       next: (input: JourneyNextInput = {}) =>
         run('JOURNEY_NEXT_ERROR', () => {
           if (!current.current)
@@ -81,21 +81,21 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
               'state_error',
               'No active Journey node. Call start() or resume() first.',
             );
-          return use().next(input);
+          return need().next(input);
         }),
-      resume: (uri: string) => run('JOURNEY_RESUME_ERROR', () => use().resume(uri)),
-      user: (options) => use().user(options),
-      refresh: (options) => use().refresh(options),
-      revoke: (options) => use().revoke(options),
-      userinfo: (options) => use().userinfo(options),
-      ssoToken: () => use().ssoToken(),
+      resume: (uri: string) => run('JOURNEY_RESUME_ERROR', () => need().resume(uri)),
+      user: (options) => need().user(options),
+      refresh: (options) => need().refresh(options),
+      revoke: (options) => need().revoke(options),
+      userinfo: (options) => need().userinfo(options),
+      ssoToken: () => need().ssoToken(),
       logoutUser: async (options) => {
-        const done = await use().logoutUser(options);
+        const done = await need().logoutUser(options);
         forget();
         return done;
       },
       dispose: async () => {
-        await use().dispose();
+        await need().dispose();
         forget();
         setError(null);
       },
