@@ -1,0 +1,46 @@
+import { JourneyProvider, useJourney, useJourneySession } from '@journeykit/journey/react';
+import { ActivityIndicator, Pressable, ScrollView, StyleSheet, Text } from 'react-native';
+import { client } from './journey';
+import { JourneyScreen } from './JourneyScreen';
+import { SessionScreen } from './SessionScreen';
+import { styles } from './styles';
+
+export function App() {
+  return (
+    <JourneyProvider client={client}>
+      <ScrollView contentContainerStyle={layout.page} keyboardShouldPersistTaps="handled">
+        <Text style={styles.title} accessibilityRole="header">
+          journeykit
+        </Text>
+        <Screen />
+      </ScrollView>
+    </JourneyProvider>
+  );
+}
+
+/** A journey in progress, else the session when there is one, else a way to sign in. */
+function Screen() {
+  const [node, actions] = useJourney();
+  const session = useJourneySession();
+  if (node?.type === 'ContinueNode') return <JourneyScreen key={node.input.authId} node={node} />;
+  if (session.status === 'loading') return <ActivityIndicator size="large" />;
+  if (session.status === 'signedIn') return <SessionScreen session={session} />;
+  return (
+    <>
+      {(node?.type === 'ErrorNode' || node?.type === 'FailureNode') && (
+        <Text style={styles.problem}>{node.message}</Text>
+      )}
+      {actions.error && <Text style={styles.problem}>{actions.error.message}</Text>}
+      <Pressable
+        style={styles.button}
+        accessibilityRole="button"
+        disabled={actions.loading}
+        onPress={() => void actions.start('Login').catch(() => undefined)}
+      >
+        <Text style={styles.buttonText}>Sign in</Text>
+      </Pressable>
+    </>
+  );
+}
+
+const layout = StyleSheet.create({ page: { padding: 24, paddingTop: 64, gap: 16 } });
