@@ -1,8 +1,9 @@
 import { JourneyError } from '../errors';
-import type { HttpResponse, Send } from '../http/transport';
+import { jsonBody, type HttpResponse, type Send } from '../http/transport';
 import { originOf, queryParams, withQuery } from '../http/url';
 import { detectRuntime } from '../platform/runtime';
 import type { Discovery } from './discovery';
+import { oauthError } from './token-endpoint';
 
 /**
  * How the authorization code is read back (design.md §2):
@@ -92,16 +93,8 @@ export async function authorize(
     );
   if (params.error) return { error: params.error, description: params.error_description };
   if (params.code) return { code: params.code };
-  if (response.status >= 500 || response.status === 429)
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'exchange_error',
-      `Authorize failed with HTTP ${response.status}`,
-      {
-        status: response.status,
-        retryable: true,
-      },
-    );
+  // An error page (a client the server does not know, a 5xx) says nothing about the session.
+  if (response.status >= 400) throw oauthError('Authorize', response, jsonBody(response));
   // Sent to a login page instead of back to us: the server does not accept the session.
   return { error: 'login_required', description: 'The server asked for an interactive login' };
 }

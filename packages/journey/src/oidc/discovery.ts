@@ -1,5 +1,5 @@
 import { JourneyError } from '../errors';
-import { isObject, jsonBody, statusError, type Send } from '../http/transport';
+import { isObject, jsonBody, statusError, untilAborted, type Send } from '../http/transport';
 
 /** The parts of an OpenID Provider's metadata the SDK uses (am-protocol §6.1). */
 export interface Discovery {
@@ -23,7 +23,7 @@ const optional = [
 
 /**
  * Fetches the discovery document once and shares it; a failed fetch is not cached, so the next
- * call tries again.
+ * call tries again. A caller's signal ends only its own wait, not the shared fetch.
  */
 export function discoveryLoader(
   send: Send,
@@ -31,20 +31,19 @@ export function discoveryLoader(
 ): (signal?: AbortSignal) => Promise<Discovery> {
   let loaded: Promise<Discovery> | undefined;
   return (signal) => {
-    loaded ??= load(send, endpoint, signal).catch((error: unknown) => {
+    loaded ??= load(send, endpoint).catch((error: unknown) => {
       loaded = undefined;
       throw error;
     });
-    return loaded;
+    return untilAborted(loaded, signal, 'OIDC discovery');
   };
 }
 
-async function load(send: Send, endpoint: string, signal?: AbortSignal): Promise<Discovery> {
+async function load(send: Send, endpoint: string): Promise<Discovery> {
   const response = await send({
     url: endpoint,
     headers: { accept: 'application/json' },
     credentials: 'omit',
-    signal,
     retry: 'safe',
   });
   if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'OIDC discovery', response);
