@@ -281,7 +281,11 @@ describe('request errors', () => {
       body: '{"authId": ',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 400, reason: 'Bad Request' });
+    expect(await malformed.json()).toEqual({
+      code: 400,
+      reason: 'Bad Request',
+      message: 'The request could not be processed because the provided content is not valid JSON',
+    });
     const form = await fetch(authenticateUrl(server), {
       method: 'POST',
       headers: { ...AM_HEADERS, 'Content-Type': 'text/plain' },
