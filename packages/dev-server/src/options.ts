@@ -25,6 +25,11 @@ export interface DevServerOptions {
   accessTokenTtl?: number;
   /** Seconds. Default 604800 (7 days, AM's default). */
   refreshTokenTtl?: number;
+  /**
+   * AM's "Issue Refresh Tokens on Refreshing Access Tokens". Default true: every refresh rotates the
+   * refresh token. False: the refresh token stays valid and refresh replies leave it out.
+   */
+  rotateRefreshTokens?: boolean;
   /** Seconds a journey step (its authId) stays valid. Default 300; 0 makes every authId expire at once. */
   authIdTtl?: number;
   /** Maximum lifetime of an AM session, seconds. Default 7200. */
@@ -59,6 +64,7 @@ export interface Settings {
   readonly successUrl: string;
   readonly accessTokenTtl: number;
   readonly refreshTokenTtl: number;
+  readonly rotateRefreshTokens: boolean;
   readonly authIdTtl: number;
   readonly sessionTtl: number;
   readonly clientId: string;
@@ -83,6 +89,7 @@ export function resolveOptions(options: DevServerOptions = {}): Settings {
       options.successUrl ?? (style === 'aic' ? `/enduser/?realm=${realm}` : '/am/console'),
     accessTokenTtl: wholeNumber('accessTokenTtl', options.accessTokenTtl, 3600, 1),
     refreshTokenTtl: wholeNumber('refreshTokenTtl', options.refreshTokenTtl, 7 * 24 * 3600, 1),
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     authIdTtl: wholeNumber('authIdTtl', options.authIdTtl, 300, 0),
     sessionTtl: wholeNumber('sessionTtl', options.sessionTtl, 2 * 3600, 1),
     clientId: options.clientId ?? 'journeykit',

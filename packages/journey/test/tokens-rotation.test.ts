@@ -155,3 +155,27 @@ describe('refresh token rotation', () => {
     expect(tokensRecord(drive.items)!.refreshing).toBeUndefined();
   });
 });
+
+describe('a server that does not rotate refresh tokens', () => {
+  let server: DevServer;
+  beforeAll(async () => {
+    server = await startDevServer({ rotateRefreshTokens: false });
+  });
+  afterAll(() => server.close());
+
+  it('keeps the refresh token when a refresh reply leaves it out', async () => {
+    const clock = manualClock();
+    const drive = disk();
+    const { client, tokens } = await signedIn(server, { storage: drive.open(), clock: clock.now });
+    for (let i = 0; i < 2; i++) {
+      clock.advance(3600);
+      const renewed = await client.user();
+      expect(renewed!.accessToken).not.toBe(tokens.accessToken);
+      expect(renewed!.refreshToken).toBe(tokens.refreshToken);
+      expect(tokensRecord(drive.items)!.refreshToken).toBe(tokens.refreshToken);
+    }
+    expect(server.grants).toEqual({ authorization_code: 1, refresh_token: 2 });
+    expect(await server.isRefreshTokenActive(tokens.refreshToken!)).toBe(true);
+    expect(server.reuseDetections).toBe(0);
+  });
+});

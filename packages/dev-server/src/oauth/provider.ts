@@ -10,6 +10,7 @@ import { loadOidcProvider } from './load-oidc-provider.js';
 import { amInteractionPolicy, xuiLoginUrl } from './interactions.js';
 import type { ProviderStore } from './provider-store.js';
 import { renderErrorAsJson } from './render-error.js';
+import { keepRefreshTokens } from './refresh-rotation.js';
 import { revokeLikeAm } from './revocation.js';
 import { AM_OAUTH_ROUTES } from './routes.js';
 import { newSigningKey } from './signing-key.js';
@@ -45,6 +46,7 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
     pkce: { required: () => true },
     // AM issues refresh tokens to clients with the grant type, whether or not offline_access was asked.
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: settings.rotateRefreshTokens,
     // Tokens outlive the provider session, as AM's outlive the AM session.
     expiresWithSession: () => false,
     interactions: {
@@ -73,6 +75,7 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
     clientBasedCORS: (_ctx, origin) => corsOrigins.has(origin),
     renderError: renderErrorAsJson,
   });
+  if (!settings.rotateRefreshTokens) keepRefreshTokens(provider);
   // oidc-provider answers its own bugs with a 500; print them like ours (http/internal-error).
   provider.on('server_error', (_ctx, error) => {
     console.error('journeykit dev-server: oidc-provider error', error);
