@@ -35,6 +35,7 @@ function banner(server: DevServer): string {
     ['Discovery', server.discoveryEndpoint],
     ['SSO cookie', server.cookieName],
     ['Client id', server.clientId],
+    ['Journeys', server.journeys.join(', ')],
     ['Redirect URIs', `${server.redirectUri}, ${server.loopbackRedirectUri}`],
     ['Sign-out URIs', `${server.signOutRedirectUri}, ${server.loopbackSignOutRedirectUri}`],
     ...server.users.map((user): [string, string] => [

@@ -59,6 +59,8 @@ export interface DevServer {
   readonly loopbackSignOutRedirectUri: string;
   /** Users that can log in; the demo user first. */
   readonly users: readonly DevUser[];
+  /** The names of the journeys served. */
+  readonly journeys: readonly string[];
   /** A journeykit `createJourneyClient` configuration for this server and its client. */
   readonly clientConfig: DevClientConfig;
 
@@ -189,6 +191,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       get users() {
         return users.list();
       },
+      journeys: [...journeys.keys()],
       get clientConfig() {
         return {
           serverUrl: `${origin}${AM_PATH}`,
