@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The package as users get it: `npm pack` (its prepack script builds it), the tarball installed in
-// a scratch project with no network needed, and every entry of `exports` imported from Node ESM
-// and CJS, with the same exports as its source. The `react-native` condition resolves to the
-// React Native build, which computes PKCE without WebCrypto.
+// The package as users get it: built, packed with `npm pack`, the tarball installed in a scratch
+// project with no network needed, and every entry of `exports` imported from Node ESM and CJS,
+// with the same exports as its source. The `react-native` condition resolves to the React Native
+// build, which computes PKCE without WebCrypto.
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -38,10 +38,15 @@ describe('the packed package', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'journeykit-pack-'));
     app = join(work, 'app');
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
-      cwd: packageDir,
-    });
-    const [pack] = JSON.parse(stdout.slice(stdout.indexOf('['))) as {
+    // Built here so the test checks the current sources; packed without scripts so that stdout
+    // is npm's JSON alone.
+    await run('npm', ['run', 'build'], { cwd: packageDir });
+    const { stdout } = await run(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+      { cwd: packageDir },
+    );
+    const [pack] = JSON.parse(stdout) as {
       filename: string;
       files: { path: string }[];
     }[];
