@@ -41,7 +41,7 @@ export function Field({ field, value, onChange, problems }: FieldProps) {
           <input
             {...shared}
             type={field.kind}
-            autoComplete={autoComplete(field)}
+            autoComplete={autoComplete[field.ref.type]}
             value={typeof value === 'string' || typeof value === 'number' ? value : ''}
             onChange={(e) => onChange(e.target.value)}
           />
@@ -180,17 +180,10 @@ function Kba({
   );
 }
 
-function autoComplete(field: JourneyNormalizedField): string | undefined {
-  switch (field.ref.type) {
-    case 'NameCallback':
-      return 'username';
-    case 'PasswordCallback':
-      return 'current-password';
-    case 'ValidatedCreateUsernameCallback':
-      return 'username';
-    case 'ValidatedCreatePasswordCallback':
-      return 'new-password';
-    default:
-      return undefined;
-  }
-}
+/** What browsers and password managers should offer for each credential. */
+const autoComplete: Record<string, string> = {
+  NameCallback: 'username',
+  PasswordCallback: 'current-password',
+  ValidatedCreateUsernameCallback: 'username',
+  ValidatedCreatePasswordCallback: 'new-password',
+};

@@ -5,6 +5,8 @@ import { Field } from './Field';
 
 /** HTML from the server shown as text: tags dropped, line breaks kept. */
 const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
+/** For the hook's promises: it keeps a failure in `actions.error`, which the page shows. */
+const ignore = () => undefined;
 
 /**
  * Any step of any journey, through the headless form model: every field by its kind, the
@@ -15,7 +17,6 @@ export function JourneyPage({ node }: { node: ContinueNode }) {
   const form = useJourneyForm(node);
   const [tried, setTried] = useState(false);
   const [resumeLink, setResumeLink] = useState('');
-  const ignore = () => undefined; // the hook keeps the error in actions.error
   const pollingWait = form.getFieldByType('PollingWaitCallback');
   const suspended = form.getFieldByType('SuspendedTextOutputCallback');
   // A confirmation (e.g. Submit / Send a new code) is the step's buttons: each submits its choice.
