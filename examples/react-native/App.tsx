@@ -1,5 +1,6 @@
 import { JourneyProvider, useJourney, useJourneySession } from '@journeykit/journey/react';
-import { ActivityIndicator, Pressable, ScrollView, StyleSheet, Text } from 'react-native';
+import { ActivityIndicator, ScrollView, StyleSheet, Text } from 'react-native';
+import { Button } from './Button';
 import { client } from './journey';
 import { JourneyScreen } from './JourneyScreen';
 import { SessionScreen } from './SessionScreen';
@@ -31,14 +32,11 @@ function Screen() {
         <Text style={styles.problem}>{node.message}</Text>
       )}
       {actions.error && <Text style={styles.problem}>{actions.error.message}</Text>}
-      <Pressable
-        style={styles.button}
-        accessibilityRole="button"
+      <Button
+        title="Sign in"
         disabled={actions.loading}
         onPress={() => void actions.start('Login').catch(() => undefined)}
-      >
-        <Text style={styles.buttonText}>Sign in</Text>
-      </Pressable>
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ContinueNode } from '@journeykit/journey';
 import { useJourney, useJourneyForm } from '@journeykit/journey/react';
 import { useState } from 'react';
 import { Pressable, Text, View } from 'react-native';
+import { Button } from './Button';
 import { Field } from './Field';
 import { styles } from './styles';
 
@@ -32,14 +33,7 @@ export function JourneyScreen({ node }: { node: ContinueNode }) {
         />
       ))}
       {actions.error && <Text style={styles.problem}>{actions.error.message}</Text>}
-      <Pressable
-        style={styles.button}
-        accessibilityRole="button"
-        disabled={actions.loading}
-        onPress={submit}
-      >
-        <Text style={styles.buttonText}>{node.submitButtonText || 'Next'}</Text>
-      </Pressable>
+      <Button title={node.submitButtonText || 'Next'} disabled={actions.loading} onPress={submit} />
       <Pressable accessibilityRole="button" onPress={() => void actions.dispose()}>
         <Text style={styles.link}>Cancel</Text>
       </Pressable>

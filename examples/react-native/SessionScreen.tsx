@@ -1,5 +1,6 @@
 import { useJourney, type JourneySession } from '@journeykit/journey/react';
-import { Pressable, Text, View } from 'react-native';
+import { Text, View } from 'react-native';
+import { Button } from './Button';
 import { styles } from './styles';
 
 /** The signed-in user: who, until when, and the session actions. */
@@ -16,20 +17,8 @@ export function SessionScreen({ session }: { session: JourneySession }) {
         <Text>Access token valid until {new Date(expiresAt).toLocaleTimeString()}</Text>
       )}
       {session.error && <Text style={styles.problem}>{session.error.message}</Text>}
-      <Pressable
-        style={styles.button}
-        accessibilityRole="button"
-        onPress={() => void actions.refresh().catch(ignore)}
-      >
-        <Text style={styles.buttonText}>Refresh tokens</Text>
-      </Pressable>
-      <Pressable
-        style={styles.button}
-        accessibilityRole="button"
-        onPress={() => void actions.logoutUser().catch(ignore)}
-      >
-        <Text style={styles.buttonText}>Sign out</Text>
-      </Pressable>
+      <Button title="Refresh tokens" onPress={() => void actions.refresh().catch(ignore)} />
+      <Button title="Sign out" onPress={() => void actions.logoutUser().catch(ignore)} />
     </View>
   );
 }
