@@ -1,7 +1,7 @@
-import { validateConfig, type JourneyConfig, type OidcModuleConfig } from './config';
+import { validateConfig, type JourneyConfig } from './config';
 import { JourneyError, type JourneyErrorCode } from './errors';
-import { createEmitter, type Emitter, type JourneyListener } from './events';
-import { createTransport, untilAborted, type Send } from './http/transport';
+import { createEmitter, type JourneyListener } from './events';
+import { createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
 import { createJourneyFlow } from './journey/flow';
 import { failureNode } from './journey/nodes';
@@ -13,14 +13,19 @@ import { logoutUser } from './logout';
 import type { OidcContext } from './oidc/context';
 import { discoveryLoader } from './oidc/discovery';
 import { sessionLock } from './oidc/lock';
-import { revokeOnServer, revokeTokens } from './oidc/revoke';
+import { forgetTokens, revokeForgotten } from './oidc/revoke';
 import { currentTokens, currentUserInfo, renewTokens } from './oidc/tokens';
-import { isTokenSet, toUserSession, type JourneyUserSession } from './oidc/token-set';
-import { systemClock, type Clock } from './platform/clock';
+import {
+  isTokenSet,
+  toUserSession,
+  type JourneyUserSession,
+  type TokenSet,
+} from './oidc/token-set';
+import { systemClock } from './platform/clock';
 import { resolveCrypto } from './platform/crypto';
 import { isSsoToken, type SsoToken } from './session/sso-token';
 import { memoryStorage } from './storage/memory';
-import { storedRecord, type StoredRecord } from './storage/record';
+import { storedRecord } from './storage/record';
 
 export type JourneySSOToken = SsoToken;
 export type JourneyUserInfo = Record<string, unknown>;
@@ -68,7 +73,6 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     timeout: config.timeout ?? 15_000,
     log,
   });
-  const clock = config.clock ?? systemClock;
   const report = (key: string, error: JourneyError) => {
     log.warn(error.message, { key });
     events.emit({ type: 'storageError', key, error });
@@ -86,20 +90,44 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   );
   const ssoToken = async () => (await sso.read())?.value ?? null;
   const oidcConfig = config.modules?.oidc;
-  const oidc =
+  const oidcStorage = oidcConfig?.storage ?? sessionStorage;
+  const tokens =
     oidcConfig &&
-    oidcContext(oidcConfig, {
-      config,
-      server,
-      send,
-      log,
-      events,
-      clock,
-      sso,
-      namespace,
-      sessionStorage,
+    storedRecord(
+      oidcStorage,
+      `journeykit.tokens:${namespace}|${oidcConfig.clientId}`,
+      'tokens',
+      isTokenSet,
       report,
-    });
+    );
+  const oidc: OidcContext | undefined = oidcConfig &&
+    tokens && {
+      clientId: oidcConfig.clientId,
+      redirectUri: oidcConfig.redirectUri,
+      scopes: oidcConfig.scopes?.length ? oidcConfig.scopes : ['openid', 'profile', 'email'],
+      refreshThreshold: oidcConfig.refreshThreshold ?? 60,
+      signOutRedirectUri: oidcConfig.signOutRedirectUri,
+      strategy: oidcConfig.authorizeStrategy ?? 'auto',
+      authorizeParameters: {
+        ...oidcConfig.additionalParameters,
+        acr_values: oidcConfig.acrValues,
+        login_hint: oidcConfig.loginHint,
+        ui_locales: oidcConfig.uiLocales,
+      },
+      server: { origin, cookie: server.cookie },
+      send,
+      discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint),
+      tokens,
+      ssoToken,
+      dropSsoToken: () => sso.remove(),
+      lock: sessionLock(oidcStorage, tokens.key),
+      crypto: resolveCrypto(config.crypto),
+      clock: config.clock ?? systemClock,
+      skew: { offset: 0 },
+      log,
+      emit: (event) => events.emit(event),
+      verifyIdToken: oidcConfig.idTokenVerifier,
+    };
   const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
   const flow = createJourneyFlow({ ...server, send, locales, log, ssoToken });
 
@@ -116,7 +144,9 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         successUrl: text(successUrl),
         realm: text(realm) || realmName(server.realm),
       });
-      if (oidc && previous && previous.value !== tokenId) await retireTokens(oidc, log);
+      // Tokens of an earlier session are not handed to this one; the server hears of it later.
+      const old = oidc && previous?.value !== tokenId && (await forgetTokens(oidc));
+      if (old) void revokeForgotten(oidc, old);
     } catch (error) {
       return failureNode('Signed in, but the session could not be saved', undefined, error);
     }
@@ -124,14 +154,16 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     return node;
   };
 
-  const requireOidc = (method: string): OidcContext => {
-    if (oidc) return oidc;
-    throw new JourneyError(
-      'JOURNEY_CONFIG_ERROR',
-      'argument_error',
-      `${method}() needs modules.oidc in the client configuration`,
-    );
-  };
+  /** Runs a session method that needs the OIDC module. */
+  const session = <T>(method: string, task: (ctx: OidcContext) => Promise<T>) =>
+    guard('JOURNEY_USER_ERROR', log, () => {
+      if (oidc) return task(oidc);
+      throw new JourneyError(
+        'JOURNEY_CONFIG_ERROR',
+        'argument_error',
+        `${method}() needs modules.oidc in the client configuration`,
+      );
+    });
 
   return {
     init: () => Promise.resolve(id),
@@ -162,16 +194,11 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         untilAborted(sso.read(), options?.signal, 'ssoToken()'),
       ),
     user: (options) =>
-      guard('JOURNEY_USER_ERROR', log, async () => {
-        const tokens = await currentTokens(requireOidc('user'), options?.signal);
-        return tokens && toUserSession(tokens);
-      }),
+      session('user', async (ctx) => userSession(await currentTokens(ctx, options?.signal))),
     refresh: (options) =>
-      guard('JOURNEY_USER_ERROR', log, async () => {
-        const ctx = requireOidc('refresh');
+      session('refresh', async (ctx) => {
         try {
-          const tokens = await renewTokens(ctx, options?.signal);
-          return tokens && toUserSession(tokens);
+          return userSession(await renewTokens(ctx, options?.signal));
         } catch (error) {
           if ((error as JourneyError).type === 'abort_error') throw error;
           // refresh() reports a failed refresh as null; the cause went to the log and to listeners.
@@ -180,11 +207,11 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         }
       }),
     revoke: (options) =>
-      guard('JOURNEY_USER_ERROR', log, () => revokeTokens(requireOidc('revoke'), options?.signal)),
-    userinfo: (options) =>
-      guard('JOURNEY_USER_ERROR', log, () =>
-        currentUserInfo(requireOidc('userinfo'), options?.signal),
-      ),
+      session('revoke', async (ctx) => {
+        const old = await forgetTokens(ctx, options?.signal);
+        return !old || revokeForgotten(ctx, old, options?.signal);
+      }),
+    userinfo: (options) => session('userinfo', (ctx) => currentUserInfo(ctx, options?.signal)),
     logoutUser: (options) =>
       guard('JOURNEY_LOGOUT_ERROR', log, async () => {
         flow.dispose();
@@ -199,73 +226,6 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   };
 }
 
-function oidcContext(
-  oidc: OidcModuleConfig,
-  parts: {
-    config: JourneyConfig;
-    server: { serverUrl: string; cookie: string };
-    send: Send;
-    log: Log;
-    events: Emitter;
-    clock: Clock;
-    sso: StoredRecord<SsoToken>;
-    namespace: string;
-    sessionStorage: object & Parameters<typeof storedRecord>[0];
-    report: (key: string, error: JourneyError) => void;
-  },
-): OidcContext {
-  const storage = oidc.storage ?? parts.sessionStorage;
-  const tokens = storedRecord(
-    storage,
-    `journeykit.tokens:${parts.namespace}|${oidc.clientId}`,
-    'tokens',
-    isTokenSet,
-    parts.report,
-  );
-  return {
-    clientId: oidc.clientId,
-    redirectUri: oidc.redirectUri,
-    scopes: oidc.scopes?.length ? oidc.scopes : ['openid', 'profile', 'email'],
-    refreshThreshold: oidc.refreshThreshold ?? 60,
-    signOutRedirectUri: oidc.signOutRedirectUri,
-    strategy: oidc.authorizeStrategy ?? 'auto',
-    authorizeParameters: {
-      ...oidc.additionalParameters,
-      acr_values: oidc.acrValues,
-      login_hint: oidc.loginHint,
-      ui_locales: oidc.uiLocales,
-    },
-    server: { origin: originOf(parts.server.serverUrl)!, cookie: parts.server.cookie },
-    send: parts.send,
-    discovery: discoveryLoader(parts.send, oidc.discoveryEndpoint),
-    tokens,
-    ssoToken: async () => (await parts.sso.read())?.value ?? null,
-    dropSsoToken: () => parts.sso.remove(),
-    lock: sessionLock(storage, tokens.key),
-    crypto: resolveCrypto(parts.config.crypto),
-    clock: parts.clock,
-    skew: { offset: 0 },
-    log: parts.log,
-    emit: (event) => parts.events.emit(event),
-    verifyIdToken: oidc.idTokenVerifier,
-  };
-}
-
-/** Tokens minted from a previous SSO session must not be handed to the new one. */
-async function retireTokens(ctx: OidcContext, log: Log): Promise<void> {
-  const old = await ctx.lock(async () => {
-    const stored = await ctx.tokens.read();
-    if (stored) await ctx.tokens.remove();
-    return stored;
-  });
-  if (!old) return;
-  ctx.emit({ type: 'tokensChanged', expiresAt: null });
-  void ctx
-    .discovery()
-    .then((d) => revokeOnServer(ctx.send, d, ctx.clientId, old))
-    .catch((error: unknown) => log.warn('Could not revoke the previous session tokens', { error }));
-}
-
 /** Runs a public method: logs its failure and rejects only with a JourneyError. */
 async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>): Promise<T> {
   try {
@@ -278,3 +238,4 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const userSession = (tokens: TokenSet | null) => tokens && toUserSession(tokens);

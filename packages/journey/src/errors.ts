@@ -84,3 +84,7 @@ export class JourneyError extends PingError {
     return new JourneyError(code, 'unknown_error', message, { cause: raw });
   }
 }
+
+/** A failure of a session method (`JOURNEY_USER_ERROR`), the code most of the SDK's errors carry. */
+export const userError = (type: ErrorType, message: string, details?: JourneyErrorDetails) =>
+  new JourneyError('JOURNEY_USER_ERROR', type, message, details);

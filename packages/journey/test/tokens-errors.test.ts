@@ -134,6 +134,31 @@ describe('refresh failures', () => {
     expect(server.reuseDetections).toBe(0);
   });
 
+  it('treats a timed-out refresh as maybe spent: mints instead of sending it again', async () => {
+    const clock = manualClock();
+    const { client, tokens } = await signedIn(server, { clock: clock.now, timeout: 300 });
+    const events = recordEvents(client);
+    clock.advance(3600);
+    server.resetLog();
+    server.inject('token', { delayMs: 600, times: 1 });
+    const after = await client.user();
+    expect(events[0]).toMatchObject({
+      type: 'refreshFailed',
+      tokensKept: true,
+      error: {
+        type: 'network_error',
+        retryable: true,
+        message: expect.stringContaining('timed out'),
+      },
+    });
+    // One refresh attempt, never repeated; then the code exchange of a new grant.
+    expect(server.count('token')).toBe(2);
+    expect(server.grants.authorization_code).toBe(1);
+    expect(server.reuseDetections).toBe(0);
+    expect(after!.refreshToken).not.toBe(tokens.refreshToken);
+    expect(await server.isAccessTokenActive(after!.accessToken)).toBe(true);
+  });
+
   it('hands out a still-valid access token when an early refresh fails on the network', async () => {
     const clock = manualClock();
     const { client, tokens } = await signedIn(server, { clock: clock.now });

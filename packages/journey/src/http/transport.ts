@@ -1,4 +1,4 @@
-import { JourneyError, type JourneyErrorCode } from '../errors';
+import { JourneyError, type JourneyErrorCode, userError } from '../errors';
 import type { Log } from '../logger';
 
 /** The part of `fetch` the SDK uses; inject one to change the transport (tests, React Native). */
@@ -58,22 +58,18 @@ export function createTransport(options: { fetch: FetchLike; timeout: number; lo
 }
 
 /** One request, no retries. */
-function exchange(options: { fetch: FetchLike; timeout: number; log: Log }) {
-  const { fetch, timeout, log } = options;
+function exchange({ fetch, timeout, log }: { fetch: FetchLike; timeout: number; log: Log }) {
   return async (request: HttpRequest, where: string): Promise<HttpResponse> => {
     if (request.signal?.aborted) throw abortError(where);
     // Without AbortController (bare Hermes) the race below still settles the call on time.
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort = () => {};
-    const interrupted = new Promise<never>((_, reject) => {
-      const stop = (error: JourneyError) => {
-        controller?.abort();
-        reject(error);
-      };
-      timer = setTimeout(() => stop(timedOut(where, timeout)), timeout);
-      onAbort = () => stop(abortError(where));
-      request.signal?.addEventListener('abort', onAbort);
+    const timeUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          userError('network_error', `${where} timed out after ${timeout} ms`, { retryable: true }),
+        );
+      }, timeout);
     });
     const answer = (async () => {
       const response = await fetch(request.url, {
@@ -86,11 +82,10 @@ function exchange(options: { fetch: FetchLike; timeout: number; log: Log }) {
       });
       return { response, body: await response.text() };
     })();
-    // Whichever loses the race must not surface as an unhandled rejection.
-    answer.catch(() => undefined);
-    interrupted.catch(() => undefined);
+    answer.catch(() => undefined); // when it loses the race, its failure is no news
     try {
-      const { response, body } = await Promise.race([answer, interrupted]);
+      const race = Promise.race([answer, timeUp]);
+      const { response, body } = await untilAborted(race, request.signal, where);
       log.debug('HTTP', { request: where, status: response.status });
       const date = Date.parse(response.headers.get('date') ?? '');
       return {
@@ -104,35 +99,19 @@ function exchange(options: { fetch: FetchLike; timeout: number; log: Log }) {
     } catch (cause) {
       if (cause instanceof JourneyError) throw cause;
       log.debug('HTTP failed', { request: where });
-      throw new JourneyError(
-        'JOURNEY_USER_ERROR',
-        'network_error',
-        `${where} failed: ${describe(cause)}`,
-        {
-          retryable: true,
-          cause,
-        },
-      );
+      throw userError('network_error', `${where} failed: ${describe(cause)}`, {
+        retryable: true,
+        cause,
+      });
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
+      controller?.abort(); // stops a fetch that lost to the timeout or the caller's abort
     }
   };
 }
 
-function timedOut(where: string, timeout: number): JourneyError {
-  return new JourneyError(
-    'JOURNEY_USER_ERROR',
-    'network_error',
-    `${where} timed out after ${timeout} ms`,
-    {
-      retryable: true,
-    },
-  );
-}
-
 export function abortError(what: string): JourneyError {
-  return new JourneyError('JOURNEY_USER_ERROR', 'abort_error', `${what} was aborted`);
+  return userError('abort_error', `${what} was aborted`);
 }
 
 /** The task's outcome, or an abort_error as soon as the signal aborts (the task itself goes on). */

@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { userError } from '../errors';
 import { jsonBody, type HttpResponse, type Send } from '../http/transport';
 import { originOf, queryParams, withQuery } from '../http/url';
 import { detectRuntime } from '../platform/runtime';
@@ -43,8 +43,7 @@ export async function authorize(
   const endpoint = discovery.authorization_endpoint;
   const sameServer = originOf(endpoint) === request.serverOrigin;
   if (!sameServer)
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
+    throw userError(
       'auth_error',
       'The authorization endpoint is not on the configured server; the SSO token is not sent elsewhere',
     );
@@ -80,17 +79,9 @@ export async function authorize(
   }
   const params = answerParams(response);
   if ((params.code !== undefined || params.state !== undefined) && params.state !== request.state)
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'auth_error',
-      'The authorize response does not match our request (state)',
-    );
+    throw userError('auth_error', 'The authorize response does not match our request (state)');
   if (params.iss !== undefined && params.iss !== discovery.issuer)
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'auth_error',
-      'The authorize response came from another issuer',
-    );
+    throw userError('auth_error', 'The authorize response came from another issuer');
   if (params.error) return { error: params.error, description: params.error_description };
   if (params.code) return { code: params.code };
   // An error page (a client the server does not know, a 5xx) says nothing about the session.

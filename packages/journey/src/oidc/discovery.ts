@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { userError } from '../errors';
 import { isObject, jsonBody, statusError, untilAborted, type Send } from '../http/transport';
 
 /** The parts of an OpenID Provider's metadata the SDK uses (am-protocol §6.1). */
@@ -49,11 +49,7 @@ async function load(send: Send, endpoint: string): Promise<Discovery> {
   if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'OIDC discovery', response);
   const doc = jsonBody(response);
   const invalid = (what: string) =>
-    new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'wellknown_error',
-      `The OIDC discovery document ${what}`,
-    );
+    userError('wellknown_error', `The OIDC discovery document ${what}`);
   if (!isObject(doc)) throw invalid('is not a JSON object');
   for (const key of required)
     if (typeof doc[key] !== 'string' || !doc[key]) throw invalid(`has no ${key}`);

@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { userError } from '../errors';
 import { isObject } from '../http/transport';
 import { fromBase64, fromUtf8 } from '../platform/encoding';
 
@@ -42,8 +42,7 @@ export function checkIdToken(
   expected: { issuer: string; clientId: string; nonce?: string; now: number; subject?: string },
 ): Record<string, unknown> {
   const claims = decodeJwt(idToken);
-  const fail = (why: string) =>
-    new JourneyError('JOURNEY_USER_ERROR', 'auth_error', `Rejected the ID token: ${why}`);
+  const fail = (why: string) => userError('auth_error', `Rejected the ID token: ${why}`);
   if (!claims) throw fail('not a JWT');
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   const nowSeconds = expected.now / 1000;

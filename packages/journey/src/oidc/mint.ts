@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { userError } from '../errors';
 import { acceptTokens } from './accept';
 import { authorize } from './authorize';
 import type { OidcContext } from './context';
@@ -43,8 +43,7 @@ export async function mintTokens(ctx: OidcContext): Promise<TokenSet | null> {
       return null;
     }
     const retryable = transientCodes.includes(answer.error);
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
+    throw userError(
       retryable ? 'exchange_error' : 'auth_error',
       `Authorize refused: ${answer.error}`,
       { oauthError: answer.error, retryable },

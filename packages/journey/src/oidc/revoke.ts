@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { JourneyError, userError } from '../errors';
 import { statusError, type Send } from '../http/transport';
 import { toQuery } from '../http/url';
 import type { OidcContext } from './context';
@@ -6,12 +6,11 @@ import type { Discovery } from './discovery';
 import type { TokenSet } from './token-set';
 
 /**
- * `revoke()`: forgets the tokens, then asks the server to revoke them (the SSO session stays, so
- * a later `user()` mints new ones). Runs under the session lock so no renewal can save tokens
- * behind it. Resolves whether the server confirmed; an abort rejects, the tokens staying forgotten.
+ * Forgets the stored tokens, under the session lock so no renewal can save tokens behind it; the
+ * SSO session stays, so a later `user()` mints new ones. Resolves what was forgotten.
  */
-export async function revokeTokens(ctx: OidcContext, signal?: AbortSignal): Promise<boolean> {
-  const tokens = await ctx.lock(async () => {
+export function forgetTokens(ctx: OidcContext, signal?: AbortSignal): Promise<TokenSet | null> {
+  return ctx.lock(async () => {
     const stored = await ctx.tokens.read();
     if (stored) {
       await ctx.tokens.remove();
@@ -19,7 +18,17 @@ export async function revokeTokens(ctx: OidcContext, signal?: AbortSignal): Prom
     }
     return stored;
   }, signal);
-  if (!tokens) return true;
+}
+
+/**
+ * Asks the server to revoke tokens already forgotten. Resolves whether it confirmed; only an
+ * abort rejects.
+ */
+export async function revokeForgotten(
+  ctx: OidcContext,
+  tokens: TokenSet,
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
     await revokeOnServer(ctx.send, await ctx.discovery(signal), ctx.clientId, tokens, signal);
     ctx.log.info('Tokens revoked');
@@ -43,11 +52,7 @@ export async function revokeOnServer(
   signal?: AbortSignal,
 ): Promise<void> {
   if (!discovery.revocation_endpoint)
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'wellknown_error',
-      'The server has no revocation endpoint',
-    );
+    throw userError('wellknown_error', 'The server has no revocation endpoint');
   const [token, hint] = tokens.refreshToken
     ? [tokens.refreshToken, 'refresh_token']
     : [tokens.accessToken, 'access_token'];

@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { JourneyError, userError } from '../errors';
 import { isObject, jsonBody, statusError, type HttpResponse, type Send } from '../http/transport';
 import { toQuery } from '../http/url';
 import type { TokenReply } from './token-set';
@@ -30,12 +30,10 @@ export async function tokenRequest(
   const body = jsonBody(response);
   if (response.status >= 200 && response.status < 300) {
     if (isTokenReply(body)) return { reply: body, response };
-    throw new JourneyError(
-      'JOURNEY_USER_ERROR',
-      'parse_error',
-      'The token endpoint sent an unreadable reply',
-      { status: response.status, retryable: true },
-    );
+    throw userError('parse_error', 'The token endpoint sent an unreadable reply', {
+      status: response.status,
+      retryable: true,
+    });
   }
   throw oauthError('Token request', response, body);
 }
@@ -62,8 +60,7 @@ export function oauthError(what: string, response: HttpResponse, body: unknown):
   const description =
     typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
   const retryable = transientCodes.includes(body.error);
-  return new JourneyError(
-    'JOURNEY_USER_ERROR',
+  return userError(
     retryable ? 'exchange_error' : 'auth_error',
     `${what} refused: ${body.error}${description}`,
     { status, oauthError: body.error, retryable },

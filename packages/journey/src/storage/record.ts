@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { JourneyError, userError } from '../errors';
 import type { KeyValueStorage } from './types';
 
 /** Version of the stored records' layout; a record of another version reads as absent. */
@@ -75,5 +75,5 @@ export function storedRecord<T>(
 }
 
 function storageError(message: string, cause?: unknown): JourneyError {
-  return new JourneyError('JOURNEY_USER_ERROR', 'storage_error', message, { cause });
+  return userError('storage_error', message, { cause });
 }
