@@ -38,29 +38,10 @@ export async function logoutUser(
 
   const outcomes = await Promise.all([
     step('session', sso && (() => endAmSession(send, ctx.server, sso.value, signal))),
-    step(
-      'revoke',
-      oidc &&
-        tokens &&
-        (async () =>
-          revokeOnServer(send, await oidc.discovery(signal), oidc.clientId, tokens, signal)),
-    ),
+    step('revoke', oidc && tokens && (() => revokeOnServer(oidc, tokens, signal))),
     step(
       'endSession',
-      oidc &&
-        tokens?.idToken &&
-        (async () =>
-          endOidcSession(
-            send,
-            await oidc.discovery(signal),
-            {
-              idToken: tokens.idToken!,
-              clientId: oidc.clientId,
-              signOutRedirectUri: oidc.signOutRedirectUri,
-              strategy: oidc.strategy,
-            },
-            signal,
-          )),
+      oidc && tokens?.idToken && (() => endOidcSession(oidc, tokens.idToken!, signal)),
     ),
   ]);
   for (const o of outcomes)

@@ -1,8 +1,8 @@
-import { JourneyError } from '../errors';
-import { statusError, type Send } from '../http/transport';
+import { userError } from '../errors';
+import { statusError } from '../http/transport';
 import { withQuery } from '../http/url';
-import { resolveStrategy, type AuthorizeStrategy } from './authorize';
-import type { Discovery } from './discovery';
+import { resolveStrategy } from './authorize';
+import type { OidcContext } from './context';
 
 /**
  * AM's single-GET end session (am-protocol §6.6): 204, or a redirect to the sign-out URI, which
@@ -11,28 +11,18 @@ import type { Discovery } from './discovery';
  * chase it to the app's scheme and fail after the server had ended the session.
  */
 export async function endOidcSession(
-  send: Send,
-  discovery: Discovery,
-  request: {
-    idToken: string;
-    clientId: string;
-    signOutRedirectUri?: string;
-    strategy: AuthorizeStrategy;
-  },
+  ctx: OidcContext,
+  idToken: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (!discovery.end_session_endpoint)
-    throw new JourneyError(
-      'JOURNEY_LOGOUT_ERROR',
-      'wellknown_error',
-      'The server has no end_session endpoint',
-    );
-  const response = await send({
-    url: withQuery(discovery.end_session_endpoint, {
-      id_token_hint: request.idToken,
-      client_id: request.clientId,
+  const endpoint = (await ctx.discovery(signal)).end_session_endpoint;
+  if (!endpoint) throw userError('wellknown_error', 'The server has no end_session endpoint');
+  const response = await ctx.send({
+    url: withQuery(endpoint, {
+      id_token_hint: idToken,
+      client_id: ctx.clientId,
       post_logout_redirect_uri:
-        resolveStrategy(request.strategy) === 'form_post' ? undefined : request.signOutRedirectUri,
+        resolveStrategy(ctx.strategy) === 'form_post' ? undefined : ctx.signOutRedirectUri,
     }),
     headers: { accept: 'application/json' },
     redirect: 'manual',

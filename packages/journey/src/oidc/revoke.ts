@@ -1,8 +1,7 @@
-import { JourneyError, userError } from '../errors';
-import { statusError, type Send } from '../http/transport';
+import { userError, type JourneyError } from '../errors';
+import { statusError } from '../http/transport';
 import { toQuery } from '../http/url';
 import type { OidcContext } from './context';
-import type { Discovery } from './discovery';
 import type { TokenSet } from './token-set';
 
 /**
@@ -30,7 +29,7 @@ export async function revokeForgotten(
   signal?: AbortSignal,
 ): Promise<boolean> {
   try {
-    await revokeOnServer(ctx.send, await ctx.discovery(signal), ctx.clientId, tokens, signal);
+    await revokeOnServer(ctx, tokens, signal);
     ctx.log.info('Tokens revoked');
     return true;
   } catch (error) {
@@ -45,22 +44,20 @@ export async function revokeForgotten(
  * §6.4), access token included; without one, the access token is revoked.
  */
 export async function revokeOnServer(
-  send: Send,
-  discovery: Discovery,
-  clientId: string,
+  ctx: OidcContext,
   tokens: TokenSet,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (!discovery.revocation_endpoint)
-    throw userError('wellknown_error', 'The server has no revocation endpoint');
+  const endpoint = (await ctx.discovery(signal)).revocation_endpoint;
+  if (!endpoint) throw userError('wellknown_error', 'The server has no revocation endpoint');
   const [token, hint] = tokens.refreshToken
     ? [tokens.refreshToken, 'refresh_token']
     : [tokens.accessToken, 'access_token'];
-  const response = await send({
-    url: discovery.revocation_endpoint,
+  const response = await ctx.send({
+    url: endpoint,
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-    body: toQuery({ client_id: clientId, token, token_type_hint: hint }),
+    body: toQuery({ client_id: ctx.clientId, token, token_type_hint: hint }),
     credentials: 'omit',
     signal,
     retry: 'safe',
