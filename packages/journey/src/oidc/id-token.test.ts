@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64url, utf8 } from '../platform/encoding';
-import { checkIdToken, decodeJwt } from './id-token';
+import { checkIdToken, decodeJwt, profileClaims } from './id-token';
 
 const jwt = (claims: Record<string, unknown>) =>
   `${base64url(utf8('{"alg":"RS256"}'))}.${base64url(utf8(JSON.stringify(claims)))}.sig`;
@@ -38,6 +38,19 @@ describe('ID token checks', () => {
     expect(
       checkIdToken(jwt({ ...good, exp: now / 1000 - 30, iat: now / 1000 + 30 }), expected),
     ).toBeTruthy();
+  });
+
+  it('refuses a refreshed ID token about another user', () => {
+    expect(() => checkIdToken(jwt(good), { ...expected, subject: 'u2' })).toThrow(
+      'subject changed',
+    );
+  });
+
+  it('gives the claims about the user, without the protocol ones, as userInfo', () => {
+    const token = jwt({ ...good, name: 'Demo', email: 'd@example.com', auth_time: 1, azp: 'app' });
+    expect(profileClaims(token)).toEqual({ sub: 'u1', name: 'Demo', email: 'd@example.com' });
+    expect(profileClaims(undefined)).toBeUndefined();
+    expect(profileClaims('garbage')).toBeUndefined();
   });
 
   it('decodes only readable JWTs', () => {

@@ -30,8 +30,22 @@ describe('token sets', () => {
     expect(isFresh({ accessToken: 'a' }, 1e15, 60)).toBe(true);
   });
 
+  it('leaves the refresh mark and keeps earlier userinfo claims until new ones come', () => {
+    const previous = {
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      refreshing: true as const,
+      userInfo: { sub: 'u' },
+    };
+    const next = toTokenSet({ access_token: 'a2', refresh_token: 'r2' }, 0, previous);
+    expect(next.refreshing).toBeUndefined();
+    expect(next.userInfo).toEqual({ sub: 'u' });
+  });
+
   it('recognises only well-formed records', () => {
     expect(isTokenSet({ accessToken: 'a', expiresAt: 5 })).toBe(true);
+    expect(isTokenSet({ accessToken: 'a', refreshing: true })).toBe(true);
+    expect(isTokenSet({ accessToken: 'a', refreshing: 'yes' })).toBe(false);
     expect(isTokenSet({ accessToken: '' })).toBe(false);
     expect(isTokenSet({ accessToken: 'a', refreshToken: 5 })).toBe(false);
     expect(isTokenSet({ accessToken: 'a', expiresAt: 'soon' })).toBe(false);
