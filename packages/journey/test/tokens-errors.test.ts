@@ -173,6 +173,18 @@ describe('refresh failures', () => {
     expect(await server.isAccessTokenActive(tokens.accessToken)).toBe(true);
   });
 
+  it('hands out a still-valid access token whatever stopped the early refresh, as long as it is kept', async () => {
+    const clock = manualClock();
+    const { client, tokens } = await signedIn(server, { clock: clock.now });
+    clock.advance(3580);
+    server.inject('token', oauthReply('invalid_client', 'client disabled'));
+    expect((await client.user())!.accessToken).toBe(tokens.accessToken);
+    server.inject('token', oauthReply('invalid_grant', 'refresh token revoked'));
+    server.inject('authorize', { status: 503 });
+    await expect(client.user()).rejects.toMatchObject({ status: 503 });
+    expect(await client.ssoToken()).not.toBeNull();
+  });
+
   it('keeps the tokens when the server cannot be reached at all', async () => {
     const own = await startDevServer();
     const clock = manualClock();

@@ -8,8 +8,8 @@ import { fetchUserInfo } from './userinfo';
 
 /**
  * `user()`: the stored tokens while they are fresh — no request at all. Otherwise one renewal
- * (`renew`). When it fails for a reason that may pass (network, 5xx, 429) and the access token
- * has not expired yet, that token is still handed out; listeners heard of the failure.
+ * (`renew`). When that fails but leaves the tokens stored and their access token has not expired
+ * yet, it is still handed out (renewing early is a courtesy); listeners heard of the failure.
  */
 export async function currentTokens(
   ctx: OidcContext,
@@ -20,8 +20,9 @@ export async function currentTokens(
   try {
     return await renewal(ctx, stored, false, signal);
   } catch (error) {
-    const usable = stored && isFresh(stored, ctx.clock(), 0);
-    if (usable && (error as JourneyError).retryable) return stored;
+    const left = (error as JourneyError).type !== 'abort_error' && (await ctx.tokens.read());
+    if (left && left.accessToken === stored?.accessToken && isFresh(left, ctx.clock(), 0))
+      return left;
     throw error;
   }
 }
