@@ -1,7 +1,7 @@
 import { validateConfig, type JourneyConfig } from './config';
 import { JourneyError, type JourneyErrorCode } from './errors';
 import { createEmitter, type JourneyListener } from './events';
-import { createTransport, untilAborted } from './http/transport';
+import { abortError, createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
 import { createJourneyFlow } from './journey/flow';
 import { failureNode } from './journey/nodes';
@@ -154,15 +154,21 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     return node;
   };
 
-  /** Runs a session method that needs the OIDC module. */
-  const session = <T>(method: string, task: (ctx: OidcContext) => Promise<T>) =>
+  /** Runs a session method that needs the OIDC module; an aborted signal stops it before it starts. */
+  const session = <T>(
+    method: string,
+    options: CallOptions | undefined,
+    task: (ctx: OidcContext, signal?: AbortSignal) => Promise<T>,
+  ) =>
     guard('JOURNEY_USER_ERROR', log, () => {
-      if (oidc) return task(oidc);
-      throw new JourneyError(
-        'JOURNEY_CONFIG_ERROR',
-        'argument_error',
-        `${method}() needs modules.oidc in the client configuration`,
-      );
+      if (!oidc)
+        throw new JourneyError(
+          'JOURNEY_CONFIG_ERROR',
+          'argument_error',
+          `${method}() needs modules.oidc in the client configuration`,
+        );
+      if (options?.signal?.aborted) throw abortError(`${method}()`);
+      return task(oidc, options?.signal);
     });
 
   return {
@@ -194,11 +200,13 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         untilAborted(sso.read(), options?.signal, 'ssoToken()'),
       ),
     user: (options) =>
-      session('user', async (ctx) => userSession(await currentTokens(ctx, options?.signal))),
+      session('user', options, async (ctx, signal) =>
+        userSession(await currentTokens(ctx, signal)),
+      ),
     refresh: (options) =>
-      session('refresh', async (ctx) => {
+      session('refresh', options, async (ctx, signal) => {
         try {
-          return userSession(await renewTokens(ctx, options?.signal));
+          return userSession(await renewTokens(ctx, signal));
         } catch (error) {
           if ((error as JourneyError).type === 'abort_error') throw error;
           // refresh() reports a failed refresh as null; the cause went to the log and to listeners.
@@ -207,11 +215,11 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         }
       }),
     revoke: (options) =>
-      session('revoke', async (ctx) => {
-        const old = await forgetTokens(ctx, options?.signal);
-        return !old || revokeForgotten(ctx, old, options?.signal);
+      session('revoke', options, async (ctx, signal) => {
+        const old = await forgetTokens(ctx, signal);
+        return !old || revokeForgotten(ctx, old, signal);
       }),
-    userinfo: (options) => session('userinfo', (ctx) => currentUserInfo(ctx, options?.signal)),
+    userinfo: (options) => session('userinfo', options, currentUserInfo),
     logoutUser: (options) =>
       guard('JOURNEY_LOGOUT_ERROR', log, async () => {
         flow.dispose();

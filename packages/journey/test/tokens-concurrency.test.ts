@@ -111,3 +111,58 @@ describe('one token operation at a time', () => {
     expect(server.reuseDetections).toBe(1);
   });
 });
+
+// Cancellation (issue 4, last bullet): every async method takes { signal }; aborting leaves
+// storage consistent.
+describe('cancellation', () => {
+  let server: DevServer;
+  beforeAll(async () => {
+    server = await startDevServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => server.clearFaults());
+
+  it('rejects every session method at once with an abort_error, changing nothing', async () => {
+    const { client, tokens } = await signedIn(server);
+    server.resetLog();
+    const aborted = AbortSignal.abort();
+    for (const call of [
+      () => client.ssoToken({ signal: aborted }),
+      () => client.user({ signal: aborted }),
+      () => client.refresh({ signal: aborted }),
+      () => client.revoke({ signal: aborted }),
+      () => client.userinfo({ signal: aborted }),
+    ])
+      await expect(call()).rejects.toMatchObject({
+        code: 'JOURNEY_USER_ERROR',
+        type: 'abort_error',
+      });
+    expect(server.requests).toHaveLength(0);
+    expect((await client.user())!.accessToken).toBe(tokens.accessToken);
+  });
+
+  it('stops a userinfo request in flight', async () => {
+    const { client } = await signedIn(server);
+    server.inject('userinfo', { delayMs: 500, times: 1 });
+    const controller = new AbortController();
+    const call = client.userinfo({ signal: controller.signal });
+    await until(() => server.count('userinfo') === 2, 'the request reached the server');
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ type: 'abort_error' });
+  });
+
+  it('lets refresh() callers leave while the refresh goes on for the others', async () => {
+    const clock = manualClock();
+    const { client, tokens } = await signedIn(server, { clock: clock.now });
+    server.resetLog();
+    server.inject('token', { delayMs: 200, times: 1 });
+    const controller = new AbortController();
+    const leaving = client.refresh({ signal: controller.signal });
+    const staying = client.refresh();
+    controller.abort();
+    await expect(leaving).rejects.toMatchObject({ type: 'abort_error' });
+    const renewed = await staying;
+    expect(renewed!.accessToken).not.toBe(tokens.accessToken);
+    expect(server.grants.refresh_token).toBe(1);
+  });
+});
