@@ -1,21 +1,12 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { memoryStorage } from '@journeykit/journey';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshGrant, signIn } from './helpers';
-import { manualClock, signedIn, tokenClient, until } from './tokens-helpers';
+import { devServerFor, manualClock, signedIn, tokenClient, until } from './tokens-helpers';
 
 // One token operation at a time per session: mint, refresh and revoke share a lock, and the
 // callers that waited reuse the result (issue 4, first bullet).
 describe('one token operation at a time', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.clearFaults();
-    server.resetLog();
-  });
+  const server = devServerFor();
 
   it('mints once for 1,000 concurrent user() calls after sign-in', async () => {
     const client = tokenClient(server);
@@ -115,12 +106,7 @@ describe('one token operation at a time', () => {
 // Cancellation (issue 4, last bullet): every async method takes { signal }; aborting leaves
 // storage consistent.
 describe('cancellation', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => server.clearFaults());
+  const server = devServerFor();
 
   it('rejects every session method at once with an abort_error, changing nothing', async () => {
     const { client, tokens } = await signedIn(server);

@@ -1,8 +1,8 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
+import { startDevServer } from '@journeykit/dev-server';
 import { JourneyError } from '@journeykit/journey';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshGrant, sessionValidates } from './helpers';
-import { manualClock, recordEvents, signedIn } from './tokens-helpers';
+import { devServerFor, manualClock, recordEvents, signedIn } from './tokens-helpers';
 
 const oauthReply = (error: string, description: string) => ({
   status: 400,
@@ -14,12 +14,7 @@ const oauthReply = (error: string, description: string) => ({
 // network errors, timeouts, 5xx and 429 keep them and surface a typed, retryable error; safe
 // requests retry with bounded, jittered backoff honouring Retry-After (issue 4, third bullet).
 describe('refresh failures', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => server.clearFaults());
+  const server = devServerFor();
 
   async function expiredSession() {
     const clock = manualClock();
@@ -200,11 +195,7 @@ describe('refresh failures', () => {
 });
 
 describe('safe requests', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
+  const server = devServerFor();
 
   it('retries userinfo through 5xx', async () => {
     const { client } = await signedIn(server);

@@ -1,4 +1,4 @@
-import type { DevServer } from '@journeykit/dev-server';
+import { startDevServer, type DevServer, type DevServerOptions } from '@journeykit/dev-server';
 import {
   memoryStorage,
   type JourneyClient,
@@ -7,6 +7,7 @@ import {
   type KeyValueStorage,
   type OidcModuleConfig,
 } from '@journeykit/journey';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { clientFor, signIn } from './helpers';
 
 /** A clock the test moves by hand: tokens "expire" without waiting. */
@@ -108,3 +109,25 @@ export function mortalProcess(storage: KeyValueStorage, fatal: (body: string) =>
 }
 
 export const isRefreshGrant = (body: string) => body.includes('grant_type=refresh_token');
+
+/**
+ * The dev server of the enclosing `describe`: started before its tests, closed after them, with
+ * faults and counters cleared before each test. Read it in tests only (it starts in `beforeAll`).
+ */
+export function devServerFor(options: DevServerOptions = {}): DevServer {
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    server = await startDevServer(options);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.clearFaults();
+    server!.resetLog();
+  });
+  return new Proxy({} as DevServer, {
+    get(_target, key) {
+      const value: unknown = Reflect.get(server!, key);
+      return typeof value === 'function' ? (value as () => unknown).bind(server) : value;
+    },
+  });
+}

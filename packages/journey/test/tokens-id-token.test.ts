@@ -1,8 +1,7 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { joseVerifier } from '@journeykit/journey/jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './helpers';
-import { manualClock, recordEvents, tokenClient } from './tokens-helpers';
+import { devServerFor, manualClock, recordEvents, tokenClient } from './tokens-helpers';
 
 /** A fetch between the SDK and the server that can rewrite what passes, as an attacker could. */
 function meddler() {
@@ -28,15 +27,7 @@ function meddler() {
 // authorize are checked by the core (unit tests in src/oidc/id-token.test.ts); the signature by a
 // pluggable verifier, here the jose one against the discovery jwks_uri.
 describe('ID tokens', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.clearFaults();
-    server.resetLog();
-  });
+  const server = devServerFor();
 
   async function client() {
     const clock = manualClock();

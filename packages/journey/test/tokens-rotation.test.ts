@@ -1,7 +1,7 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { memoryStorage } from '@journeykit/journey';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  devServerFor,
   disk,
   isRefreshGrant,
   manualClock,
@@ -27,14 +27,7 @@ const tokensRecord = (items: Map<string, string>) => {
 // refresh token that may have been spent is never sent again — oidc-provider, like AM, treats a
 // replayed refresh token as theft and revokes the whole grant.
 describe('refresh token rotation', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.clearFaults();
-  });
+  const server = devServerFor();
 
   it('saves the new tokens before anyone hears of them', async () => {
     const clock = manualClock();
@@ -157,11 +150,7 @@ describe('refresh token rotation', () => {
 });
 
 describe('a server that does not rotate refresh tokens', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer({ rotateRefreshTokens: false });
-  });
-  afterAll(() => server.close());
+  const server = devServerFor({ rotateRefreshTokens: false });
 
   it('keeps the refresh token when a refresh reply leaves it out', async () => {
     const clock = manualClock();

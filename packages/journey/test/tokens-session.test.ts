@@ -1,17 +1,20 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
+import { startDevServer } from '@journeykit/dev-server';
 import type { JourneyEvent } from '@journeykit/journey';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionValidates, signIn, userinfoStatus } from './helpers';
-import { disk, manualClock, recordEvents, signedIn, tokenClient, until } from './tokens-helpers';
+import {
+  devServerFor,
+  disk,
+  manualClock,
+  recordEvents,
+  signedIn,
+  tokenClient,
+  until,
+} from './tokens-helpers';
 
 // userInfo without a request per call, events, and logout (issue 4, bullets six to eight).
 describe('userInfo', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => server.clearFaults());
+  const server = devServerFor();
 
   it('is fetched once per issuance, not once per user() call', async () => {
     const clock = manualClock();
@@ -40,11 +43,7 @@ describe('userInfo', () => {
 });
 
 describe('events', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
+  const server = devServerFor();
 
   it('tell listeners what happened to the session, in order', async () => {
     const clock = manualClock();
@@ -103,15 +102,7 @@ describe('events', () => {
 });
 
 describe('logoutUser()', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.clearFaults();
-    server.resetLog();
-  });
+  const server = devServerFor();
 
   it('clears local state first even offline, reports each failed step, and is fine twice', async () => {
     const own = await startDevServer();

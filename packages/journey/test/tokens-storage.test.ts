@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
+import { startDevServer } from '@journeykit/dev-server';
 import { memoryStorage, secureStoreStorage, type KeyValueStorage } from '@journeykit/journey';
 import { fileStorage } from '@journeykit/journey/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './helpers';
-import { disk, recordEvents, signedIn, tokenClient } from './tokens-helpers';
+import { devServerFor, disk, recordEvents, signedIn, tokenClient } from './tokens-helpers';
 
 const keyOf = (items: Map<string, string>, kind: 'session' | 'tokens') =>
   [...items.keys()].find((k) => k.startsWith(`journeykit.${kind}:`))!;
@@ -14,12 +14,7 @@ const keyOf = (items: Map<string, string>, kind: 'session' | 'tokens') =>
 // Storage (issue 4, ninth bullet): versioned records namespaced by server, realm and client; a
 // corrupted or foreign record is treated as absent, reported, and never crashes a call.
 describe('stored records', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => server.resetLog());
+  const server = devServerFor();
 
   it('are versioned and named by server, realm and client', async () => {
     const drive = disk();
@@ -121,16 +116,12 @@ describe('stored records', () => {
 });
 
 describe('storage adapters with a real session', () => {
-  let server: DevServer;
+  const server = devServerFor();
   let dir: string;
   beforeAll(async () => {
-    server = await startDevServer();
     dir = await mkdtemp(join(tmpdir(), 'journeykit-session-'));
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('the Node file store carries the session across a restart, with no request', async () => {
     const { tokens } = await signedIn(server, { storage: fileStorage(dir) });

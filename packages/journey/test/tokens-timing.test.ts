@@ -1,7 +1,6 @@
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './helpers';
-import { manualClock, signedIn, tokenClient } from './tokens-helpers';
+import { devServerFor, manualClock, signedIn, tokenClient } from './tokens-helpers';
 
 /** A fetch that hides the server's `Date` header from the SDK on token-endpoint replies. */
 const withoutDate = async (url: string, init?: RequestInit) => {
@@ -15,12 +14,7 @@ const withoutDate = async (url: string, init?: RequestInit) => {
 // Timing (issue 4, fourth bullet): renew ahead of expiry by refreshThreshold, clamped for
 // short-lived tokens; correct for clock skew from the server's Date header; an injectable clock.
 describe('when tokens are renewed', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => server.resetLog());
+  const server = devServerFor();
 
   it('reads time from the injected clock only', async () => {
     const clock = manualClock(Date.UTC(2030, 0, 1));
@@ -54,11 +48,7 @@ describe('when tokens are renewed', () => {
 });
 
 describe('short-lived tokens', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer({ accessTokenTtl: 10 });
-  });
-  afterAll(() => server.close());
+  const server = devServerFor({ accessTokenTtl: 10 });
 
   it('clamp the threshold to half their lifetime instead of refreshing on every call', async () => {
     const clock = manualClock();
@@ -77,11 +67,7 @@ describe('short-lived tokens', () => {
 });
 
 describe('a device clock that is wrong', () => {
-  let server: DevServer;
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-  afterAll(() => server.close());
+  const server = devServerFor();
 
   it.each([
     ['two hours ahead', 2],
