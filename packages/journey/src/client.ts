@@ -120,7 +120,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       tokens,
       ssoToken,
       dropSsoToken: () => sso.remove(),
-      lock: sessionLock(oidcStorage, tokens.key),
+      lock: sessionLock(tokens.key),
       crypto: resolveCrypto(config.crypto),
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },

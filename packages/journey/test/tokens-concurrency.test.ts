@@ -1,7 +1,7 @@
 import { memoryStorage } from '@journeykit/journey';
 import { describe, expect, it } from 'vitest';
 import { refreshGrant, signIn } from './helpers';
-import { devServerFor, manualClock, signedIn, tokenClient, until } from './tokens-helpers';
+import { devServerFor, disk, manualClock, signedIn, tokenClient, until } from './tokens-helpers';
 
 // One token operation at a time per session: mint, refresh and revoke share a lock, and the
 // callers that waited reuse the result (issue 4, first bullet).
@@ -19,12 +19,12 @@ describe('one token operation at a time', () => {
     expect(server.count('userinfo')).toBe(1);
   });
 
-  it('refreshes once for 1,000 concurrent user() calls at expiry, spread over four clients sharing storage', async () => {
+  it('refreshes once for 1,000 concurrent user() calls at expiry, spread over four clients of the session', async () => {
     const clock = manualClock();
-    const storage = memoryStorage();
-    const { tokens: before } = await signedIn(server, { storage, clock: clock.now });
+    const drive = disk(); // each client with its own storage object over the same records
+    const { tokens: before } = await signedIn(server, { storage: drive.open(), clock: clock.now });
     const clients = Array.from({ length: 4 }, () =>
-      tokenClient(server, { storage, clock: clock.now }),
+      tokenClient(server, { storage: drive.open(), clock: clock.now }),
     );
     clock.advance(3600);
     server.resetLog();

@@ -82,23 +82,24 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 
 /**
  * An app process that dies right after sending the request `fatal` matches: that request reaches
- * the server, but its answer is never read, and from then on the process sends nothing and writes
- * nothing (its storage is cut off from the disk).
+ * the server, but its answer is never read, and from then on the process reaches nothing — its
+ * requests fail at once and its storage writes are lost. (Its code may run on, as a dead process's
+ * would not, but nothing of it gets out.)
  */
 export function mortalProcess(storage: KeyValueStorage, fatal: (body: string) => boolean) {
   let dead = false;
-  const hang = () => new Promise<Response>(() => {});
+  const gone = () => Promise.reject(new TypeError('the process is gone'));
   return {
     get dead() {
       return dead;
     },
     fetch: async (url: string, init?: RequestInit) => {
-      if (dead) return hang();
+      if (dead) return gone();
       const body = typeof init?.body === 'string' ? init.body : '';
       if (!fatal(body)) return fetch(url, init);
       await fetch(url, init);
       dead = true;
-      return hang();
+      return gone();
     },
     storage: {
       getItem: (key: string) => storage.getItem(key),

@@ -52,8 +52,9 @@ describe('refresh token rotation', () => {
     const dying = tokenClient(server, { storage: app.storage, fetch: app.fetch, clock: clock.now });
     clock.advance(3600);
     server.resetLog();
-    void dying.user();
+    const died = dying.user().catch(() => null);
     await until(() => app.dead && server.grants.refresh_token === 1, 'the server rotated');
+    await died;
     expect(await server.isRefreshTokenActive(before.refreshToken!)).toBe(false);
     expect(tokensRecord(drive.items)).toMatchObject({
       refreshToken: before.refreshToken,
@@ -88,8 +89,9 @@ describe('refresh token rotation', () => {
     });
     clock.advance(3590); // inside the refresh threshold, not yet expired
     server.resetLog();
-    void dying.user();
+    const died = dying.user().catch(() => null);
     await until(() => app.dead && server.grants.refresh_token === 1, 'the server rotated');
+    await died;
 
     const restarted = tokenClient(server, { oidc: { storage: drive.open() }, clock: clock.now });
     expect(await restarted.ssoToken()).toBeNull();

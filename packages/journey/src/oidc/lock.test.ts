@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '../storage/memory';
 import { sessionLock } from './lock';
 
 const later = () => {
@@ -9,10 +8,9 @@ const later = () => {
 };
 
 describe('the session lock', () => {
-  it('runs tasks over the same storage and key one at a time, in order', async () => {
-    const storage = memoryStorage();
-    const a = sessionLock(storage, 'k');
-    const b = sessionLock(storage, 'k');
+  it('runs the tasks of one session one at a time, in order, whoever asks', async () => {
+    const a = sessionLock('session-1');
+    const b = sessionLock('session-1');
     const order: string[] = [];
     const { gate, open } = later();
     const first = a(async () => {
@@ -27,18 +25,16 @@ describe('the session lock', () => {
     expect(order).toEqual(['first starts', 'first ends', 'second']);
   });
 
-  it('does not queue other keys or other storages behind a task', async () => {
-    const storage = memoryStorage();
+  it('does not queue another session behind a task', async () => {
     const { gate, open } = later();
-    const held = sessionLock(storage, 'k')(() => gate);
-    expect(await sessionLock(storage, 'other')(() => Promise.resolve(1))).toBe(1);
-    expect(await sessionLock(memoryStorage(), 'k')(() => Promise.resolve(2))).toBe(2);
+    const held = sessionLock('session-2')(() => gate);
+    expect(await sessionLock('session-3')(() => Promise.resolve(1))).toBe(1);
     open();
     await held;
   });
 
   it('lets a caller leave the queue when its signal aborts; its task never runs', async () => {
-    const lock = sessionLock(memoryStorage(), 'k');
+    const lock = sessionLock('session-4');
     const { gate, open } = later();
     const held = lock(() => gate);
     const controller = new AbortController();
@@ -53,7 +49,7 @@ describe('the session lock', () => {
   });
 
   it('keeps the queue moving after a task fails', async () => {
-    const lock = sessionLock(memoryStorage(), 'k');
+    const lock = sessionLock('session-4');
     await expect(lock(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await lock(() => Promise.resolve('next'))).toBe('next');
   });
