@@ -29,7 +29,7 @@ import { storedRecord } from './storage/record';
 
 export type JourneySSOToken = SsoToken;
 export type JourneyUserInfo = Record<string, unknown>;
-/** Every session method takes an optional AbortSignal; aborting leaves storage consistent. */
+/** Every async method takes an optional AbortSignal; aborting leaves storage consistent. */
 export interface CallOptions {
   signal?: AbortSignal;
 }
@@ -39,8 +39,8 @@ export interface JourneyClient {
   init(): Promise<string>;
   getId(): Promise<string>;
   start(journeyName: string, options?: JourneyStartOptions): Promise<JourneyNode>;
-  next(input?: JourneyNextInput): Promise<JourneyNode>;
-  resume(uri: string): Promise<JourneyNode>;
+  next(input?: JourneyNextInput, options?: CallOptions): Promise<JourneyNode>;
+  resume(uri: string, options?: CallOptions): Promise<JourneyNode>;
   ssoToken(options?: CallOptions): Promise<JourneySSOToken | null>;
   /** The tokens: stored ones while fresh (no request), else renewed; null without a session. */
   user(options?: CallOptions): Promise<JourneyUserSession | null>;
@@ -184,8 +184,9 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
           );
         return settle(await flow.start(journeyName.trim(), options));
       }),
-    next: (input) => guard('JOURNEY_NEXT_ERROR', log, async () => settle(await flow.next(input))),
-    resume: (uri) =>
+    next: (input, options) =>
+      guard('JOURNEY_NEXT_ERROR', log, async () => settle(await flow.next(input, options?.signal))),
+    resume: (uri, options) =>
       guard('JOURNEY_RESUME_ERROR', log, async () => {
         if (typeof uri !== 'string' || !uri.trim())
           throw new JourneyError(
@@ -193,7 +194,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
             'argument_error',
             'Resume URI must not be empty.',
           );
-        return settle(await flow.resume(uri));
+        return settle(await flow.resume(uri, options?.signal));
       }),
     ssoToken: (options) =>
       guard('JOURNEY_USER_ERROR', log, () =>

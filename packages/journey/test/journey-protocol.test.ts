@@ -289,6 +289,38 @@ describe('sessions, cookies and misuse', () => {
     });
     expect(server.count('authenticate')).toBe(sent + 1);
   });
+
+  it('rejects an aborted start or next with abort_error and keeps the step for a retry', async () => {
+    const sdk = createJourneyClient(server.clientConfig);
+    const abortSoon = () => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      return controller.signal;
+    };
+    server.inject('authenticate', { delayMs: 1000, times: 1 });
+    await expect(sdk.start('Login', { signal: abortSoon() })).rejects.toMatchObject({
+      code: 'JOURNEY_START_ERROR',
+      type: 'abort_error',
+    });
+    continued(await sdk.start('Login'));
+    const credentials = [
+      { type: 'NameCallback', value: 'demo' },
+      { type: 'PasswordCallback', value: 'Ch4ng3it!' },
+    ];
+    server.inject('authenticate', { delayMs: 1000, times: 1 });
+    await expect(
+      sdk.next({ callbacks: credentials }, { signal: abortSoon() }),
+    ).rejects.toMatchObject({
+      code: 'JOURNEY_NEXT_ERROR',
+      type: 'abort_error',
+    });
+    expect((await sdk.next({ callbacks: credentials })).type).toBe('SuccessNode');
+    await expect(
+      sdk.resume('app://x?suspendedId=abc', { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({
+      type: 'abort_error',
+    });
+  });
 });
 
 describe.each([

@@ -1,4 +1,4 @@
-import { JourneyError } from '../errors';
+import { JourneyError, type JourneyErrorCode } from '../errors';
 import { createCookieJar } from '../http/cookies';
 import type { Send } from '../http/transport';
 import { joinUrl, queryParams, withQuery, type QueryParams } from '../http/url';
@@ -25,8 +25,8 @@ export interface FlowContext {
  */
 export interface JourneyFlow {
   start(name: string, options?: JourneyStartOptions): Promise<JourneyNode>;
-  next(input?: JourneyNextInput): Promise<JourneyNode>;
-  resume(uri: string): Promise<JourneyNode>;
+  next(input?: JourneyNextInput, signal?: AbortSignal): Promise<JourneyNode>;
+  resume(uri: string, signal?: AbortSignal): Promise<JourneyNode>;
   dispose(): void;
 }
 
@@ -46,6 +46,8 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
   const post = async (
     query: QueryParams,
     body: AmStep | Record<string, never>,
+    signal: AbortSignal | undefined,
+    code: JourneyErrorCode,
   ): Promise<JourneyNode> => {
     const sso = await ctx.ssoToken();
     const headers: Record<string, string> = {
@@ -65,10 +67,14 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
         method: 'POST',
         headers,
         body: JSON.stringify(body),
+        signal,
       });
       jar.store(response);
       node = toNode(response, ctx.locales);
     } catch (error) {
+      // The caller gave up: nothing changed here, so the same step can be submitted again.
+      if ((error as JourneyError).type === 'abort_error')
+        throw new JourneyError(code, 'abort_error', (error as JourneyError).message);
       node = failureNode(error instanceof Error ? error.message : String(error), undefined, error);
     }
     step = node.type === 'ContinueNode' ? node.input : null;
@@ -90,9 +96,11 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
             noSession: noSession ? 'true' : undefined,
           },
           {},
+          options.signal,
+          'JOURNEY_START_ERROR',
         );
       }),
-    next: (input) =>
+    next: (input, signal) =>
       serial(() => {
         if (!step)
           throw new JourneyError(
@@ -102,9 +110,14 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
           );
         const submitted = applyInput(step, input);
         ctx.log.secret(...secretInputs(submitted));
-        return post({ noSession: noSession ? 'true' : undefined }, submitted);
+        return post(
+          { noSession: noSession ? 'true' : undefined },
+          submitted,
+          signal,
+          'JOURNEY_NEXT_ERROR',
+        );
       }),
-    resume: (uri) =>
+    resume: (uri, signal) =>
       serial(async () => {
         const suspendedId = queryParams(uri).suspendedId;
         jar.clear();
@@ -114,7 +127,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
           return failureNode('Invalid URI or missing suspendedId');
         }
         ctx.log.secret(suspendedId);
-        return post({ suspendedId }, {});
+        return post({ suspendedId }, {}, signal, 'JOURNEY_RESUME_ERROR');
       }),
     dispose: () => {
       step = null;

@@ -71,6 +71,8 @@ export interface JourneyStartOptions {
   forceAuth?: boolean;
   /** Succeed without creating a session (AM `noSession=true`). */
   noSession?: boolean;
+  /** Aborting rejects with an `abort_error` and leaves the journey at the step it was on. */
+  signal?: AbortSignal;
 }
 
 export interface JourneyCallbackInput {
