@@ -40,9 +40,10 @@ export interface JourneyErrorDetails {
 
 /** Base of every journeykit error, shaped like `@ping-identity/rn-types`' PingError. */
 export class PingError extends Error {
-  readonly code: string;
-  readonly type: ErrorType;
-  readonly status?: number;
+  // Declared, not defined: an unset `status` is no own property (and ES2020 output needs no helper).
+  declare readonly code: string;
+  declare readonly type: ErrorType;
+  declare readonly status?: number;
 
   constructor(message: string, code: string, type: ErrorType, status?: number) {
     super(message);
@@ -58,10 +59,10 @@ export class PingError extends Error {
 /** Every rejection of a journeykit client is a JourneyError. */
 export class JourneyError extends PingError {
   declare readonly code: JourneyErrorCode;
-  readonly retryable: boolean;
-  readonly oauthError?: string;
-  readonly retryAfter?: number;
-  override readonly cause?: unknown;
+  declare readonly retryable: boolean;
+  declare readonly oauthError?: string;
+  declare readonly retryAfter?: number;
+  declare readonly cause?: unknown;
 
   constructor(
     code: JourneyErrorCode,

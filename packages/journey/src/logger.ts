@@ -20,7 +20,9 @@ export interface LoggerInstance {
   debug(...args: unknown[]): void;
 }
 
-const rank: Record<LogLevel, number> = { none: -1, error: 0, warn: 1, info: 2, debug: 3 };
+/** From most to least severe: a level lets through its own messages and those before it. */
+const levels = ['error', 'warn', 'info', 'debug'] as const;
+const rank = (level: LogLevel) => (levels as readonly LogLevel[]).indexOf(level); // 'none': -1
 const prefix = '[journeykit]';
 
 let loggers = 0;
@@ -31,27 +33,21 @@ let loggers = 0;
  */
 export function logger(config: { level?: LogLevel; custom?: CustomLogger } = {}): LoggerInstance {
   let level = config.level ?? 'none';
-  const sinks: Required<CustomLogger> = {
-    debug: config.custom?.debug ?? ((...a) => console.debug(...a)),
-    info: config.custom?.info ?? ((...a) => console.info(...a)),
-    warn: config.custom?.warn ?? ((...a) => console.warn(...a)),
-    error: config.custom?.error ?? ((...a) => console.log(...a)),
-  };
-  const at =
-    (l: Exclude<LogLevel, 'none'>) =>
-    (...args: unknown[]) => {
-      if (rank[l] <= rank[level]) sinks[l](prefix, ...args);
-    };
-  return {
+  const instance = {
     nativeHandle: { id: `journeykit-logger-${++loggers}` },
-    changeLevel: (l) => {
+    changeLevel: (l: LogLevel) => {
       level = l;
     },
-    error: at('error'),
-    warn: at('warn'),
-    info: at('info'),
-    debug: at('debug'),
-  };
+  } as LoggerInstance;
+  levels.forEach((name, i) => {
+    const sink =
+      config.custom?.[name] ??
+      ((...a: unknown[]) => console[name === 'error' ? 'log' : name](...a));
+    instance[name] = (...args) => {
+      if (i <= rank(level)) sink(prefix, ...args);
+    };
+  });
+  return instance;
 }
 
 /** A logger that drops everything: the default. */
@@ -75,27 +71,19 @@ const masked = '[redacted]';
 
 export function createLog(instance: LoggerInstance): Log {
   const secrets = new Set<string>();
-  const redact = (text: string): string => {
-    let out = text;
-    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(masked);
-    return out;
-  };
-  const emit =
-    (l: 'debug' | 'info' | 'warn' | 'error') =>
-    (message: string, facts?: Record<string, unknown>) => {
-      const line = facts === undefined ? message : `${message} ${safeJson(facts)}`;
-      instance[l](redact(line));
-    };
-  return {
-    debug: emit('debug'),
-    info: emit('info'),
-    warn: emit('warn'),
-    error: emit('error'),
+  const log = {
     secret: (...values) => {
       // Short values would mask ordinary words; real secrets are long.
       for (const v of values) if (v && v.length >= 8) secrets.add(v);
     },
-  };
+  } as Log;
+  for (const name of levels)
+    log[name] = (message, facts) => {
+      let line = facts === undefined ? message : `${message} ${safeJson(facts)}`;
+      for (const s of secrets) line = line.split(s).join(masked);
+      instance[name](line);
+    };
+  return log;
 }
 
 function safeJson(facts: Record<string, unknown>): string {
