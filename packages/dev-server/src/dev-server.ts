@@ -25,7 +25,7 @@ import { oneHopAuthorize } from './oauth/one-hop.js';
 import { createProvider } from './oauth/provider.js';
 import { ProviderStore } from './oauth/provider-store.js';
 import { recordProviderEvents, recordRevocations } from './oauth/record-stats.js';
-import { sdkClient } from './oauth/sdk-client.js';
+import { otherClient, sdkClient } from './oauth/sdk-client.js';
 import { TokenState } from './oauth/token-state.js';
 import { resolveOptions, type DevServerOptions } from './options.js';
 import { realmName } from './realm.js';
@@ -51,6 +51,8 @@ export interface DevServer {
   readonly issuer: string;
   readonly discoveryEndpoint: string;
   readonly clientId: string;
+  /** A second public client registered like the first (another app), to show what is bound to a client. */
+  readonly otherClientId: string;
   /** The client's primary redirect URI, a custom scheme as a React Native app registers. */
   readonly redirectUri: string;
   /** An http loopback redirect URI the client also accepts (any port, RFC 8252). */
@@ -125,10 +127,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const stats = new OAuthStats();
     const log = new RequestLog(options.onRequest);
     const faults = new FaultInjector();
+    const client = sdkClient(settings, origin);
     const provider = await createProvider({
       issuer,
       settings,
-      client: sdkClient(settings, origin),
+      client,
       users,
       sessions,
       store,
@@ -184,6 +187,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       issuer,
       discoveryEndpoint: `${issuer}${DISCOVERY_PATH}`,
       clientId: settings.clientId,
+      otherClientId: otherClient(client).client_id,
       redirectUri: APP_REDIRECT_URI,
       loopbackRedirectUri: `${origin}${LOOPBACK_CALLBACK_PATH}`,
       signOutRedirectUri: APP_SIGN_OUT_URI,

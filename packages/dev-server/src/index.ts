@@ -10,6 +10,7 @@ export type {
   DelayFault,
   MalformedJsonFault,
   TruncateFault,
+  HalfBodyFault,
   DropFault,
 } from './hooks/faults.js';
 export type { GrantCounts, EndSessionRecord } from './hooks/oauth-stats.js';

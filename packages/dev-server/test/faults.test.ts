@@ -100,6 +100,21 @@ describe('fault injection', () => {
     expect(server.isSessionValid(ssoToken)).toBe(false);
   });
 
+  it('sends half the real body as a complete response, after the handler did its work', async () => {
+    const ssoToken = await login(server);
+    server.inject('sessions', { halfBody: true, times: 1 });
+    const response = await fetch(`${server.url}/json/realms/root/sessions/?_action=logout`, {
+      method: 'POST',
+      headers: { ...AM_HEADERS, iPlanetDirectoryPro: ssoToken },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const whole = JSON.stringify({ result: 'Successfully logged out' });
+    expect(await response.text()).toBe(whole.slice(0, Math.floor(whole.length / 2)));
+    expect(server.isSessionValid(ssoToken)).toBe(false);
+    expect(server.requests.at(-1)).toMatchObject({ status: 200, fault: 'halfBody' });
+  });
+
   it('drops the connection without a response', async () => {
     server.inject('authorize', { drop: true, times: 1 });
     const ssoToken = await login(server);

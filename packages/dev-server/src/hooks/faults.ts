@@ -26,17 +26,26 @@ export interface MalformedJsonFault {
 export interface TruncateFault {
   truncate: true;
 }
+/**
+ * Run the real handler (its side effects happen), then send its status, headers and the first half
+ * of its body as a complete response: valid HTTP carrying cut-off JSON.
+ */
+export interface HalfBodyFault {
+  halfBody: true;
+}
 /** Destroy the socket without a response; the handler does not run. */
 export interface DropFault {
   drop: true;
 }
 
-export type Fault = (StatusFault | DelayFault | MalformedJsonFault | TruncateFault | DropFault) & {
+export type Fault = (
+  StatusFault | DelayFault | MalformedJsonFault | TruncateFault | HalfBodyFault | DropFault
+) & {
   /** Apply to the next N requests of the route, then stop. Default: until `clearFaults()`. */
   times?: number;
 };
 
-export type FaultKind = 'status' | 'delay' | 'malformedJson' | 'truncate' | 'drop';
+export type FaultKind = 'status' | 'delay' | 'malformedJson' | 'truncate' | 'halfBody' | 'drop';
 
 const MALFORMED_JSON = '{"code":200,"message":"half an object",';
 
@@ -81,6 +90,7 @@ function kindOf(fault: Fault): FaultKind {
   if ('delayMs' in fault) return 'delay';
   if ('malformedJson' in fault) return 'malformedJson';
   if ('truncate' in fault) return 'truncate';
+  if ('halfBody' in fault) return 'halfBody';
   if ('drop' in fault) return 'drop';
   return 'status';
 }
@@ -99,6 +109,10 @@ async function apply(ctx: AppContext, fault: Fault, next: () => Promise<unknown>
   } else if ('truncate' in fault) {
     await next();
     sendTruncated(ctx);
+  } else if ('halfBody' in fault) {
+    await next();
+    const body = bodyBytes(ctx.body);
+    ctx.body = body.subarray(0, Math.floor(body.length / 2));
   } else {
     ctx.status = fault.status;
     ctx.set(fault.headers ?? {});

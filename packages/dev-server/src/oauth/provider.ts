@@ -13,6 +13,7 @@ import { renderErrorAsJson } from './render-error.js';
 import { keepRefreshTokens } from './refresh-rotation.js';
 import { revokeLikeAm } from './revocation.js';
 import { AM_OAUTH_ROUTES } from './routes.js';
+import { otherClient } from './sdk-client.js';
 import { newSigningKey } from './signing-key.js';
 
 export interface ProviderDeps {
@@ -31,7 +32,7 @@ export async function createProvider(deps: ProviderDeps): Promise<Provider> {
   const corsOrigins = new Set(settings.corsOrigins);
   const provider = new OidcProvider(deps.issuer, {
     adapter: deps.store.adapter,
-    clients: [deps.client],
+    clients: [deps.client, otherClient(deps.client)],
     jwks: { keys: [await newSigningKey()] },
     routes: AM_OAUTH_ROUTES,
     responseTypes: ['code'],

@@ -34,3 +34,11 @@ export function sdkClient(settings: Settings, origin: string): ClientMetadata {
     ],
   };
 }
+
+/**
+ * A second public client registered like the first, as another app of the same tenant: codes and
+ * tokens are bound to the client they were issued to, which tests show with it.
+ */
+export function otherClient(client: ClientMetadata): ClientMetadata {
+  return { ...client, client_id: `${client.client_id}-other` };
+}
