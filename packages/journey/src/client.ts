@@ -25,6 +25,7 @@ import { systemClock } from './platform/clock';
 import { resolveCrypto } from './platform/crypto';
 import { isSsoToken, type SsoToken } from './session/sso-token';
 import { memoryStorage } from './storage/memory';
+import type { KeyValueStorage } from './storage/types';
 import { storedRecord } from './storage/record';
 
 export type JourneySSOToken = SsoToken;
@@ -60,12 +61,16 @@ let created = 0;
 export function createJourneyClient(config: JourneyConfig): JourneyClient {
   validateConfig(config);
   const id = `journeykit-${++created}`;
+  const getId = () => Promise.resolve(id);
   const log = createLog(config.logger ?? noopLogger);
   const events = createEmitter((error) => log.warn('An event listener threw', { error }));
+  const serverUrl = config.serverUrl.trim().replace(/\/+$/, '');
+  const origin = originOf(serverUrl)!;
   const server = {
-    serverUrl: config.serverUrl.trim().replace(/\/+$/, ''),
+    serverUrl,
     realm: config.realm?.trim() || 'root',
     cookie: config.cookie?.trim() || 'iPlanetDirectoryPro',
+    origin,
   };
   // Late-bound, so a fetch polyfill installed after the client is created is still used.
   const send = createTransport({
@@ -73,60 +78,46 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     timeout: config.timeout ?? 15_000,
     log,
   });
-  const report = (key: string, error: JourneyError) => {
-    log.warn(error.message, { key });
-    events.emit({ type: 'storageError', key, error });
-  };
   // Records are namespaced by server, realm (and client, for tokens); hosts are case-insensitive.
-  const origin = originOf(server.serverUrl)!;
-  const namespace = `${origin}${server.serverUrl.slice(origin.length)}|${realmName(server.realm)}`;
+  const namespace = `${origin}${serverUrl.slice(origin.length)}|${realmName(server.realm)}`;
+  const record = <T>(
+    kind: string,
+    storage: KeyValueStorage,
+    name: string,
+    isValid: (data: unknown) => data is T,
+  ) =>
+    storedRecord(storage, `journeykit.${kind}:${name}`, kind, isValid, (key, error) => {
+      log.warn(error.message, { key });
+      events.emit({ type: 'storageError', key, error });
+    });
   const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
-  const sso = storedRecord(
-    sessionStorage,
-    `journeykit.session:${namespace}`,
-    'session',
-    isSsoToken,
-    report,
-  );
+  const sso = record('session', sessionStorage, namespace, isSsoToken);
   const ssoToken = async () => (await sso.read())?.value ?? null;
   const oidcConfig = config.modules?.oidc;
-  const oidcStorage = oidcConfig?.storage ?? sessionStorage;
   const tokens =
     oidcConfig &&
-    storedRecord(
-      oidcStorage,
-      `journeykit.tokens:${namespace}|${oidcConfig.clientId}`,
+    record(
       'tokens',
+      oidcConfig.storage ?? sessionStorage,
+      `${namespace}|${oidcConfig.clientId}`,
       isTokenSet,
-      report,
     );
   const oidc: OidcContext | undefined = oidcConfig &&
     tokens && {
-      clientId: oidcConfig.clientId,
-      redirectUri: oidcConfig.redirectUri,
+      ...oidcConfig,
       scopes: oidcConfig.scopes?.length ? oidcConfig.scopes : ['openid', 'profile', 'email'],
       refreshThreshold: oidcConfig.refreshThreshold ?? 60,
-      signOutRedirectUri: oidcConfig.signOutRedirectUri,
-      strategy: oidcConfig.authorizeStrategy ?? 'auto',
-      authorizeParameters: {
-        ...oidcConfig.additionalParameters,
-        acr_values: oidcConfig.acrValues,
-        login_hint: oidcConfig.loginHint,
-        ui_locales: oidcConfig.uiLocales,
-      },
-      server: { origin, cookie: server.cookie },
+      server,
       send,
       discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint),
       tokens,
-      ssoToken,
-      dropSsoToken: () => sso.remove(),
+      sso,
       lock: sessionLock(tokens.key),
       crypto: resolveCrypto(config.crypto),
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },
       log,
-      emit: (event) => events.emit(event),
-      verifyIdToken: oidcConfig.idTokenVerifier,
+      emit: events.emit,
     };
   const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
   const flow = createJourneyFlow({ ...server, send, locales, log, ssoToken });
@@ -172,28 +163,19 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     });
 
   return {
-    init: () => Promise.resolve(id),
-    getId: () => Promise.resolve(id),
+    init: getId,
+    getId,
     start: (journeyName, options) =>
-      guard('JOURNEY_START_ERROR', log, async () => {
-        if (typeof journeyName !== 'string' || !journeyName.trim())
-          throw new JourneyError(
-            'JOURNEY_START_ERROR',
-            'argument_error',
-            'Journey name must not be empty.',
-          );
-        return settle(await flow.start(journeyName.trim(), options));
-      }),
+      guard('JOURNEY_START_ERROR', log, async () =>
+        settle(
+          await flow.start(nonEmpty(journeyName, 'JOURNEY_START_ERROR', 'Journey name'), options),
+        ),
+      ),
     next: (input, options) =>
       guard('JOURNEY_NEXT_ERROR', log, async () => settle(await flow.next(input, options?.signal))),
     resume: (uri, options) =>
       guard('JOURNEY_RESUME_ERROR', log, async () => {
-        if (typeof uri !== 'string' || !uri.trim())
-          throw new JourneyError(
-            'JOURNEY_RESUME_ERROR',
-            'argument_error',
-            'Resume URI must not be empty.',
-          );
+        nonEmpty(uri, 'JOURNEY_RESUME_ERROR', 'Resume URI');
         return settle(await flow.resume(uri, options?.signal));
       }),
     ssoToken: (options) =>
@@ -231,7 +213,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       flow.dispose();
       return Promise.resolve();
     },
-    subscribe: (listener) => events.subscribe(listener),
+    subscribe: events.subscribe,
   };
 }
 
@@ -244,6 +226,13 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
     log.error(`${code}: ${error.message}`);
     throw error;
   }
+}
+
+/** The argument, trimmed; a blank one is refused before anything is sent. */
+function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string {
+  if (typeof value !== 'string' || !value.trim())
+    throw new JourneyError(code, 'argument_error', `${what} must not be empty.`);
+  return value.trim();
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');

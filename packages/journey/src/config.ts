@@ -2,35 +2,12 @@ import { JourneyError } from './errors';
 import type { FetchLike } from './http/transport';
 import { originOf } from './http/url';
 import type { LoggerInstance } from './logger';
-import type { AuthorizeStrategy } from './oidc/authorize';
-import type { IdTokenVerifier } from './oidc/id-token';
+import type { OidcModuleConfig } from './oidc/context';
 import type { Clock } from './platform/clock';
 import type { CryptoProvider } from './platform/crypto';
 import { isKeyValueStorage, type KeyValueStorage } from './storage/types';
 
-export interface OidcModuleConfig {
-  clientId: string;
-  /** `https://tenant/am/oauth2/realms/root/realms/alpha/.well-known/openid-configuration` */
-  discoveryEndpoint: string;
-  /** Registered for the (public, PKCE) client; for React Native usually a custom scheme. */
-  redirectUri: string;
-  /** Default `['openid', 'profile', 'email']`. */
-  scopes?: string[];
-  /** Seconds before expiry at which `user()` renews the tokens; default 60, capped at half a token's lifetime. */
-  refreshThreshold?: number;
-  /** Sent as `post_logout_redirect_uri` to end_session when set (not with form_post: React Native). */
-  signOutRedirectUri?: string;
-  /** Where tokens are kept; default: the session storage. */
-  storage?: KeyValueStorage;
-  /** How to read the authorization code back; 'auto' picks by runtime (design.md §2). */
-  authorizeStrategy?: AuthorizeStrategy;
-  /** Checks the ID token's signature, e.g. `joseVerifier()` from `@journeykit/journey/jose`. */
-  idTokenVerifier?: IdTokenVerifier;
-  acrValues?: string;
-  loginHint?: string;
-  uiLocales?: string;
-  additionalParameters?: Record<string, string>;
-}
+export type { OidcModuleConfig };
 
 export interface JourneyConfig {
   /** The AM base URL, e.g. `https://tenant.example.com/am`. Required. */

@@ -36,14 +36,14 @@ export type JourneyEvent =
 export type JourneyListener = (event: JourneyEvent) => void;
 
 export interface Emitter {
-  emit(event: JourneyEvent): void;
-  subscribe(listener: JourneyListener): () => void;
+  emit: (event: JourneyEvent) => void;
+  subscribe: (listener: JourneyListener) => () => void;
 }
 
 export function createEmitter(onListenerError: (error: unknown) => void): Emitter {
   const listeners = new Set<JourneyListener>();
   return {
-    emit(event) {
+    emit: (event) => {
       for (const listener of [...listeners]) {
         // A throwing listener must not break the SDK operation that emitted.
         try {
@@ -53,7 +53,7 @@ export function createEmitter(onListenerError: (error: unknown) => void): Emitte
         }
       }
     },
-    subscribe(listener) {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

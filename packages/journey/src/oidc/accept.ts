@@ -29,7 +29,7 @@ export async function acceptTokens(
       nonce: expected.nonce,
       subject: previous && typeof previous.sub === 'string' ? previous.sub : undefined,
     });
-    await ctx.verifyIdToken?.(reply.id_token, { ...context, jwksUri: discovery.jwks_uri });
+    await ctx.idTokenVerifier?.(reply.id_token, { ...context, jwksUri: discovery.jwks_uri });
   }
   await ctx.tokens.write(tokens);
   let issued = tokens;

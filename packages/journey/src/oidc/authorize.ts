@@ -1,8 +1,10 @@
 import { userError } from '../errors';
-import { jsonBody, type HttpResponse, type Send } from '../http/transport';
+import { jsonBody, type HttpResponse } from '../http/transport';
 import { originOf, queryParams, withQuery } from '../http/url';
 import { detectRuntime } from '../platform/runtime';
+import type { OidcContext } from './context';
 import type { Discovery } from './discovery';
+import { randomString } from './pkce';
 import { oauthError } from './token-endpoint';
 
 /**
@@ -14,71 +16,62 @@ import { oauthError } from './token-endpoint';
  */
 export type AuthorizeStrategy = 'auto' | 'redirect' | 'follow' | 'form_post';
 
-export interface AuthorizeRequest {
-  clientId: string;
-  redirectUri: string;
-  scopes: string[];
-  codeChallenge: string;
-  state: string;
-  nonce: string;
-  /** The SSO token, sent as the header named like the cookie to the configured server only. */
-  ssoToken: string;
-  cookie: string;
-  serverOrigin: string;
-  strategy: AuthorizeStrategy;
-  extraParameters?: Record<string, string | undefined>;
-  signal?: AbortSignal;
-}
-
 /** The authorize endpoint's answer: a code, or an OAuth error such as `login_required`. */
 export type AuthorizeResult = { code: string } | { error: string; description?: string };
 
-/** One silent authorize with the SSO session (am-protocol §6.2), never a login page. */
+/**
+ * One silent authorize with the SSO session (am-protocol §6.2), never a login page: PKCE S256,
+ * a `state` checked here, and the `nonce` the ID token must carry.
+ */
 export async function authorize(
-  send: Send,
+  ctx: OidcContext,
   discovery: Discovery,
-  request: AuthorizeRequest,
+  ssoToken: string,
+  pkce: { challenge: string },
+  nonce: string,
 ): Promise<AuthorizeResult> {
-  const strategy = resolveStrategy(request.strategy);
+  const strategy = resolveStrategy(ctx.authorizeStrategy);
   const endpoint = discovery.authorization_endpoint;
-  const sameServer = originOf(endpoint) === request.serverOrigin;
-  if (!sameServer)
+  if (originOf(endpoint) !== ctx.server.origin)
     throw userError(
       'auth_error',
       'The authorization endpoint is not on the configured server; the SSO token is not sent elsewhere',
     );
+  const state = randomString(ctx.crypto, 16);
   const url = withQuery(endpoint, {
-    ...request.extraParameters,
-    client_id: request.clientId,
+    ...ctx.additionalParameters,
+    acr_values: ctx.acrValues,
+    login_hint: ctx.loginHint,
+    ui_locales: ctx.uiLocales,
+    client_id: ctx.clientId,
     response_type: 'code',
-    scope: request.scopes.join(' '),
-    redirect_uri: request.redirectUri,
-    code_challenge: request.codeChallenge,
+    scope: ctx.scopes.join(' '),
+    redirect_uri: ctx.redirectUri,
+    code_challenge: pkce.challenge,
     code_challenge_method: 'S256',
-    state: request.state,
-    nonce: request.nonce,
+    state,
+    nonce,
     prompt: 'none',
     response_mode: strategy === 'form_post' ? 'form_post' : undefined,
   });
   const headers = {
     'accept-api-version': 'resource=2.1, protocol=1.0',
-    [request.cookie]: request.ssoToken,
+    [ctx.server.cookie]: ssoToken,
   };
   // Retried only when the server asks for it (429, 503): a failed fetch here may be a runtime
   // refusing a custom-scheme redirect, and every repeat would only issue another code.
-  let response = await send({
+  let response = await ctx.send({
     url,
     headers,
     redirect: strategy === 'follow' ? 'follow' : 'manual',
-    signal: request.signal,
     retry: 'unprocessed',
   });
   if (strategy === 'redirect' && response.type === 'opaqueredirect') {
     // A browser hides manual redirects: ask again and follow this time.
-    response = await send({ url, headers, redirect: 'follow', signal: request.signal });
+    response = await ctx.send({ url, headers, redirect: 'follow' });
   }
   const params = answerParams(response);
-  if ((params.code !== undefined || params.state !== undefined) && params.state !== request.state)
+  if ((params.code !== undefined || params.state !== undefined) && params.state !== state)
     throw userError('auth_error', 'The authorize response does not match our request (state)');
   if (params.iss !== undefined && params.iss !== discovery.issuer)
     throw userError('auth_error', 'The authorize response came from another issuer');
@@ -91,7 +84,9 @@ export async function authorize(
 }
 
 /** The strategy to use: the given one, or for 'auto' the one that works in this runtime. */
-export function resolveStrategy(strategy: AuthorizeStrategy): Exclude<AuthorizeStrategy, 'auto'> {
+export function resolveStrategy(
+  strategy: AuthorizeStrategy = 'auto',
+): Exclude<AuthorizeStrategy, 'auto'> {
   if (strategy !== 'auto') return strategy;
   const runtime = detectRuntime();
   return runtime === 'react-native' ? 'form_post' : runtime === 'browser' ? 'follow' : 'redirect';

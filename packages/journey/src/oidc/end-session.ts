@@ -22,7 +22,7 @@ export async function endOidcSession(
       id_token_hint: idToken,
       client_id: ctx.clientId,
       post_logout_redirect_uri:
-        resolveStrategy(ctx.strategy) === 'form_post' ? undefined : ctx.signOutRedirectUri,
+        resolveStrategy(ctx.authorizeStrategy) === 'form_post' ? undefined : ctx.signOutRedirectUri,
     }),
     headers: { accept: 'application/json' },
     redirect: 'manual',

@@ -15,30 +15,18 @@ const sessionRefusals = ['login_required', 'interaction_required'];
  * Resolves null when there is no SSO session or the server no longer accepts it.
  */
 export async function mintTokens(ctx: OidcContext): Promise<TokenSet | null> {
-  const ssoToken = await ctx.ssoToken();
+  const ssoToken = (await ctx.sso.read())?.value;
   if (!ssoToken) return null;
   const discovery = await ctx.discovery();
   const pkce = await createPkce(ctx.crypto);
   const nonce = randomString(ctx.crypto, 16);
   ctx.log.secret(pkce.verifier);
 
-  const answer = await authorize(ctx.send, discovery, {
-    clientId: ctx.clientId,
-    redirectUri: ctx.redirectUri,
-    scopes: ctx.scopes,
-    codeChallenge: pkce.challenge,
-    state: randomString(ctx.crypto, 16),
-    nonce,
-    ssoToken,
-    cookie: ctx.server.cookie,
-    serverOrigin: ctx.server.origin,
-    strategy: ctx.strategy,
-    extraParameters: ctx.authorizeParameters,
-  });
+  const answer = await authorize(ctx, discovery, ssoToken, pkce, nonce);
   if ('error' in answer) {
     if (sessionRefusals.includes(answer.error)) {
       ctx.log.info('The server no longer accepts the SSO session', { error: answer.error });
-      await ctx.dropSsoToken();
+      await ctx.sso.remove();
       ctx.emit({ type: 'sessionEnded', reason: 'expired' });
       return null;
     }
