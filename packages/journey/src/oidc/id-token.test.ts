@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { base64url, utf8 } from '../platform/encoding';
+import { base64url } from '../platform/encoding';
 import { checkIdToken, decodeJwt, profileClaims } from './id-token';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const jwt = (claims: Record<string, unknown>) =>
   `${base64url(utf8('{"alg":"RS256"}'))}.${base64url(utf8(JSON.stringify(claims)))}.sig`;

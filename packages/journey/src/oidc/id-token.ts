@@ -1,6 +1,6 @@
 import { userError } from '../errors';
 import { isObject } from '../http/transport';
-import { fromBase64, fromUtf8 } from '../platform/encoding';
+import { base64Text } from '../platform/encoding';
 
 /**
  * Verifies an ID token's signature after the SDK's own claim checks passed; rejects to refuse
@@ -20,11 +20,10 @@ export type IdTokenVerifier = (
 
 /** The claims of a JWT, without verifying it; null when it is not a readable JWT. */
 export function decodeJwt(token: string): Record<string, unknown> | null {
-  const part = token.split('.')[1];
-  const bytes = part === undefined ? null : fromBase64(part);
-  if (!bytes) return null;
+  const json = base64Text(token.split('.')[1] ?? '');
+  if (!json) return null;
   try {
-    const claims: unknown = JSON.parse(fromUtf8(bytes));
+    const claims: unknown = JSON.parse(json);
     return isObject(claims) ? claims : null;
   } catch {
     return null;

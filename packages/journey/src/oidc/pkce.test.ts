@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCrypto } from '../platform/crypto';
-import { base64url, utf8 } from '../platform/encoding';
+import { base64url } from '../platform/encoding';
 import { createPkce } from './pkce';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('PKCE S256', () => {
   it('derives the RFC 7636 Appendix B challenge', async () => {

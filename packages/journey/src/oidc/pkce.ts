@@ -1,5 +1,5 @@
 import { randomBytes, type CryptoProvider } from '../platform/crypto';
-import { base64url, utf8 } from '../platform/encoding';
+import { ascii, base64url } from '../platform/encoding';
 
 /** A random URL-safe string of `bytes` random bytes (state, nonce, verifier). */
 export function randomString(crypto: CryptoProvider, bytes = 32): string {
@@ -11,5 +11,5 @@ export async function createPkce(
   crypto: CryptoProvider,
 ): Promise<{ verifier: string; challenge: string }> {
   const verifier = randomString(crypto, 64);
-  return { verifier, challenge: base64url(await crypto.sha256(utf8(verifier))) };
+  return { verifier, challenge: base64url(await crypto.sha256(ascii(verifier))) };
 }

@@ -1,10 +1,6 @@
-// Base64url and UTF-8 by hand: Hermes has neither atob/btoa nor TextEncoder/TextDecoder.
+// Base64url by hand: Hermes has neither atob/btoa nor TextEncoder/TextDecoder.
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const lookup: Record<string, number> = {};
-for (let i = 0; i < alphabet.length; i++) lookup[alphabet.charAt(i)] = i;
-lookup['+'] = 62;
-lookup['/'] = 63;
 
 /** Unpadded base64url of `bytes` (RFC 4648 §5). */
 export function base64url(bytes: Uint8Array): string {
@@ -17,54 +13,30 @@ export function base64url(bytes: Uint8Array): string {
   return out;
 }
 
-/** Decodes base64 or base64url, padded or not; returns null on any invalid character. */
-export function fromBase64(text: string): Uint8Array | null {
-  const clean = text.replace(/=+$/, '');
-  const bytes: number[] = [];
+/**
+ * The UTF-8 text that base64url (or base64, padded or not) encodes, as in a JWT; null when either
+ * layer is invalid. The bytes become `%XX` escapes, so `decodeURIComponent` does the UTF-8 part.
+ */
+export function base64Text(text: string): string | null {
+  let escaped = '';
   let bits = 0;
   let value = 0;
-  for (const ch of clean) {
-    const v = lookup[ch];
-    if (v === undefined) return null;
+  for (const ch of text.replace(/=+$/, '')) {
+    const v = alphabet.indexOf(ch === '+' ? '-' : ch === '/' ? '_' : ch);
+    if (v < 0) return null;
     value = (value << 6) | v;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      bytes.push((value >> bits) & 255);
+      escaped += `%${(((value >> bits) & 255) | 256).toString(16).slice(1)}`;
     }
   }
-  return Uint8Array.from(bytes);
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return null;
+  }
 }
 
-/** UTF-8 bytes of a string. */
-export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
-
-/** Text of UTF-8 bytes; invalid sequences become U+FFFD. */
-export function fromUtf8(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    const extra = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
-    let c = extra ? b & (0x3f >> extra) : b;
-    let ok = b < 0x80 || (extra > 0 && b < 0xf8);
-    for (let k = 1; k <= extra; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) ok = false;
-      else c = (c << 6) | (next & 63);
-    }
-    out += ok ? String.fromCodePoint(c) : '\uFFFD';
-    i += ok ? extra + 1 : 1;
-  }
-  return out;
-}
+/** The bytes of ASCII text (a PKCE verifier: RFC 7636 hashes `ASCII(code_verifier)`). */
+export const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64url, utf8 } from '../platform/encoding';
+import { base64url } from '../platform/encoding';
 import { sha256 } from './sha256';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
