@@ -1,5 +1,13 @@
 import { JourneyError } from '../errors';
-import { canonicalType, displayType, outputOf, specOf, type CallbackSpec } from './catalogue';
+import {
+  asIndex,
+  canonicalType,
+  coercions,
+  displayType,
+  outputOf,
+  specOf,
+  type CallbackSpec,
+} from './catalogue';
 import type {
   AmCallback,
   AmStep,
@@ -52,7 +60,7 @@ export function toJourneyCallback(raw: AmCallback): JourneyCallback {
     // AM's `value` output is the value to show (attributes, hidden values); else the input's,
     // and a text input's `defaultText` while it is empty.
     const typed = current === undefined || current === '' ? undefined : current;
-    cb.value = spec.secret ? '' : (cb.value ?? typed ?? cb.defaultText ?? current);
+    cb.value = spec.kind === 'password' ? '' : (cb.value ?? typed ?? cb.defaultText ?? current);
   } else if (spec.field === 'accepted') {
     cb.accepted = current === true;
   } else if (spec.field === 'selectedIndex') {
@@ -93,8 +101,7 @@ export function applyInput(step: AmStep, input: JourneyNextInput | undefined): A
     const type = canonicalType(entry.type);
     const spec = specOf(type);
     refuseUnsettable(type, spec);
-    const explicit = toIndex(entry.index);
-    const index = explicit ?? counters.get(type) ?? 0;
+    const index = asIndex(entry.index) ?? counters.get(type) ?? 0;
     counters.set(type, index + 1);
     const matches = callbacks.filter((cb) => displayType(cb) === type);
     if (matches.length === 0) throw applyError(`No active callback found for type ${type}`);
@@ -128,14 +135,8 @@ function refuseUnsettable(type: string, spec: CallbackSpec): void {
     );
 }
 
-function toIndex(index: unknown): number | undefined {
-  const n = typeof index === 'string' && index.trim() ? Number(index) : index;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
 function write(target: AmCallback, spec: CallbackSpec, type: string, value: unknown): void {
-  const inputs = target.input ?? [];
-  if (spec.coerce === 'kba') {
+  if (spec.kind === 'kba') {
     const kba = toKba(value, type);
     const question = inputBySuffix(target, 'question');
     const answer = inputBySuffix(target, 'answer');
@@ -143,9 +144,9 @@ function write(target: AmCallback, spec: CallbackSpec, type: string, value: unkn
     if (answer && kba.answer !== undefined) answer.value = kba.answer;
     return;
   }
-  const main = inputs[0];
+  const main = target.input?.[0];
   if (!main) throw applyError(`${type} has no input to set`);
-  main.value = coerce(spec.coerce ?? 'string', value, type);
+  main.value = coerce(spec.kind, value, type);
   if (spec.field === 'selectedIndex') {
     const options = outputOf(target, type === 'ChoiceCallback' ? 'choices' : 'options');
     if (Array.isArray(options) && (main.value as number) >= options.length)
@@ -153,36 +154,10 @@ function write(target: AmCallback, spec: CallbackSpec, type: string, value: unkn
   }
 }
 
-const coercions = {
-  string: (v: unknown) =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-      ? String(v)
-      : undefined,
-  number: (v: unknown) => {
-    const n = typeof v === 'string' && v.trim() ? Number(v) : v;
-    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-  },
-  integer: (v: unknown) => {
-    const n = typeof v === 'string' && v.trim() ? Number(v) : v;
-    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-  },
-  boolean: (v: unknown) => {
-    if (typeof v === 'boolean') return v;
-    if (typeof v === 'number') return v !== 0;
-    const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined;
-  },
-};
-const expects = {
-  string: 'a string-compatible',
-  number: 'a numeric',
-  integer: 'an integer',
-  boolean: 'a boolean',
-};
-
-function coerce(kind: keyof typeof coercions, value: unknown, type: string): unknown {
-  const out = coercions[kind](value);
-  if (out === undefined) throw applyError(`${type} expects ${expects[kind]} value`);
+function coerce(kind: CallbackSpec['kind'], value: unknown, type: string): unknown {
+  const [expects, to] = coercions[kind] ?? coercions.text!;
+  const out = to(value);
+  if (out === undefined) throw applyError(`${type} expects ${expects} value`);
   return out;
 }
 
@@ -191,8 +166,7 @@ function toKba(value: unknown, type: string): { question?: string; answer?: stri
   if (typeof value !== 'object' || value === null)
     throw applyError(`${type} expects a question and answer`);
   const v = value as Record<string, unknown>;
-  const text = (x: unknown) =>
-    x === undefined ? undefined : (coerce('string', x, type) as string);
+  const text = (x: unknown) => (x === undefined ? undefined : (coerce('text', x, type) as string));
   return {
     question: text(v.selectedQuestion ?? v.question),
     answer: text(v.selectedAnswer ?? v.answer),
@@ -202,7 +176,7 @@ function toKba(value: unknown, type: string): { question?: string; answer?: stri
 /** Values a submitted step carries that must never be logged (passwords, answers). */
 export function secretInputs(step: AmStep): string[] {
   return (step.callbacks ?? []).flatMap((cb) =>
-    specOf(displayType(cb)).secret || cb.type === 'KbaCreateCallback'
+    ['password', 'kba'].includes(specOf(displayType(cb)).kind)
       ? (cb.input ?? []).map((i) => i.value).filter((v): v is string => typeof v === 'string')
       : [],
   );

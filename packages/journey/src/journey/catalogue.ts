@@ -4,32 +4,23 @@ import type { AmCallback } from './types';
 export type ExecutionMode = 'manual' | 'output_only' | 'integration_required' | 'unsupported';
 export type FieldKind =
   'text' | 'password' | 'number' | 'boolean' | 'choice' | 'kba' | 'output' | 'unknown';
-/** How a value given to `next()` is coerced before it is written to the callback's input. */
-export type Coercion = 'string' | 'number' | 'integer' | 'boolean' | 'kba';
 
 export interface CallbackSpec {
   mode: ExecutionMode;
+  /** Also says how `next()` coerces a value (`coercions`); a password is masked in logs and never shown back. */
   kind: FieldKind;
-  coerce?: Coercion;
   /** The node field that holds the callback's current value. */
   field?: 'value' | 'selectedIndex' | 'accepted';
-  /** Never shown back: the field reads '' and the value is masked in logs. */
-  secret?: boolean;
   /** Forms always ask for it, whatever the server says (credentials, terms). */
   required?: boolean;
   /** What an app must add to complete an integration callback. */
   needs?: string;
 }
 
-const manual = (
-  kind: FieldKind,
-  coerce: Coercion,
-  extra: Partial<CallbackSpec> = {},
-): CallbackSpec => ({
+const manual = (kind: FieldKind, extra?: Partial<CallbackSpec>): CallbackSpec => ({
   mode: 'manual',
   kind,
-  coerce,
-  field: 'value',
+  field: kind === 'choice' ? 'selectedIndex' : kind === 'kba' ? undefined : 'value',
   ...extra,
 });
 const output: CallbackSpec = { mode: 'output_only', kind: 'output' };
@@ -38,26 +29,27 @@ const integration = (needs: string): CallbackSpec => ({
   kind: 'unknown',
   needs,
 });
+const required = { required: true };
 
 /**
  * The callback catalogue: one row per AM callback type. Everything the SDK does with a callback
  * (how it is shown, whether and how `next()` may set it, how forms treat it) is read from here.
  */
 export const catalogue: Record<string, CallbackSpec> = {
-  NameCallback: manual('text', 'string', { required: true }),
-  PasswordCallback: manual('password', 'string', { secret: true, required: true }),
-  TextInputCallback: manual('text', 'string'),
-  StringAttributeInputCallback: manual('text', 'string'),
-  NumberAttributeInputCallback: manual('number', 'number'),
-  BooleanAttributeInputCallback: manual('boolean', 'boolean'),
-  HiddenValueCallback: manual('text', 'string'),
-  ValidatedCreateUsernameCallback: manual('text', 'string', { required: true }),
-  ValidatedCreatePasswordCallback: manual('password', 'string', { secret: true, required: true }),
-  TermsAndConditionsCallback: manual('boolean', 'boolean', { field: 'accepted', required: true }),
-  ConsentMappingCallback: manual('boolean', 'boolean', { field: 'accepted' }),
-  ChoiceCallback: manual('choice', 'integer', { field: 'selectedIndex' }),
-  ConfirmationCallback: manual('choice', 'integer', { field: 'selectedIndex' }),
-  KbaCreateCallback: manual('kba', 'kba', { field: undefined }),
+  NameCallback: manual('text', required),
+  PasswordCallback: manual('password', required),
+  TextInputCallback: manual('text'),
+  StringAttributeInputCallback: manual('text'),
+  NumberAttributeInputCallback: manual('number'),
+  BooleanAttributeInputCallback: manual('boolean'),
+  HiddenValueCallback: manual('text'),
+  ValidatedCreateUsernameCallback: manual('text', required),
+  ValidatedCreatePasswordCallback: manual('password', required),
+  TermsAndConditionsCallback: manual('boolean', { field: 'accepted', required: true }),
+  ConsentMappingCallback: manual('boolean', { field: 'accepted' }),
+  ChoiceCallback: manual('choice'),
+  ConfirmationCallback: manual('choice'),
+  KbaCreateCallback: manual('kba'),
   TextOutputCallback: output,
   SuspendedTextOutputCallback: output,
   PollingWaitCallback: output,
@@ -110,3 +102,42 @@ export function displayType(raw: AmCallback): string {
 export function outputOf(raw: AmCallback, name: string): unknown {
   return raw.output?.find((o) => o.name === name)?.value;
 }
+
+/** A number, or numeric text, as a number; anything else as it is. */
+export const numeric = (v: unknown) => (typeof v === 'string' && v.trim() ? Number(v) : v);
+
+/** Text, a number or a boolean as text; undefined for anything else. */
+export const asText = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+
+/** A 0-based position (a choice, a callback index), or undefined. */
+export const asIndex = (v: unknown) => {
+  const n = numeric(v);
+  return Number.isInteger(n) && (n as number) >= 0 ? (n as number) : undefined;
+};
+
+/**
+ * How `next()` coerces a value for each kind of field (rn-journey-api §3.5): what it expects, and
+ * the coercion, which gives undefined for a value it cannot take.
+ */
+export const coercions: Partial<Record<FieldKind, [expects: string, (v: unknown) => unknown]>> = {
+  text: ['a string-compatible', asText],
+  password: ['a string-compatible', asText],
+  number: [
+    'a numeric',
+    (v) => {
+      const n = numeric(v);
+      return Number.isFinite(n) ? n : undefined;
+    },
+  ],
+  choice: ['an integer', asIndex],
+  boolean: [
+    'a boolean',
+    (v) => {
+      if (typeof v === 'boolean') return v;
+      if (typeof v === 'number') return v !== 0;
+      const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+      return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined;
+    },
+  ],
+};

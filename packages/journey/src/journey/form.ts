@@ -1,4 +1,4 @@
-import { specOf, type ExecutionMode, type FieldKind } from './catalogue';
+import { asIndex, asText, numeric, specOf, type ExecutionMode, type FieldKind } from './catalogue';
 import type { JourneyCallback, JourneyCallbackInput, JourneyNextInput, JourneyNode } from './types';
 
 // The headless form model of rn-journey-api §3.7, shared by the CLI, the web demo and React.
@@ -59,9 +59,6 @@ const truthy = (v: unknown) =>
   (typeof v === 'number' && v !== 0) ||
   (typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase()));
 
-const asText = (v: unknown): string | undefined =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-
 /** The callbacks of a ContinueNode as form fields, in order; [] for any other node. */
 export function normalizeCallbacks(node: JourneyNode | null | undefined): JourneyNormalizedField[] {
   if (node?.type !== 'ContinueNode' || !Array.isArray(node.callbacks)) return [];
@@ -70,14 +67,10 @@ export function normalizeCallbacks(node: JourneyNode | null | undefined): Journe
     const typeIndex = counters.get(cb.type) ?? 0;
     counters.set(cb.type, typeIndex + 1);
     const spec = specOf(cb.type);
-    const prompt = cb.prompt;
     const field: JourneyNormalizedField = {
       id: `${cb.type}:${typeIndex}`,
       ref: { type: cb.type, typeIndex },
-      prompt:
-        typeof prompt === 'string' || typeof prompt === 'number' || typeof prompt === 'boolean'
-          ? String(prompt)
-          : '',
+      prompt: asText(cb.prompt) ?? '',
       required:
         spec.required === true ||
         truthy(Object.prototype.hasOwnProperty.call(cb, 'required') ? cb.required : cb.isRequired),
@@ -188,21 +181,15 @@ export function buildNextInput(
         break;
       }
       case 'number': {
-        const n = typeof value === 'string' && value.trim() ? Number(value) : value;
-        if (typeof n === 'number' && Number.isFinite(n)) push(n);
+        const n = numeric(value);
+        if (Number.isFinite(n)) push(n);
         else issue('INVALID_VALUE', `${label} must be a number.`);
         break;
       }
       case 'choice': {
-        const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+        const n = asIndex(value);
         const count = field.options?.length;
-        if (
-          typeof n === 'number' &&
-          Number.isInteger(n) &&
-          n >= 0 &&
-          (count === undefined || n < count)
-        )
-          push(n);
+        if (n !== undefined && (count === undefined || n < count)) push(n);
         else issue('INVALID_VALUE', `Choose an option for ${label}.`);
         break;
       }
