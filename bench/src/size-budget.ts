@@ -1,0 +1,17 @@
+// `npm run size`: journeykit's entries, min+gzip, against their budgets; exits 1 when one is over.
+// Deterministic (no timing), so CI can run it. The peers and the history live in bench/RESULTS.md.
+import { breakdown, JOURNEYKIT, kB, measure, sizeTable } from './figures/size';
+
+const measured = await Promise.all(JOURNEYKIT.map(measure));
+console.log(sizeTable(measured));
+const over = measured.filter(
+  ({ entry, gzipped }) => entry.budget !== undefined && gzipped > entry.budget,
+);
+for (const { entry, gzipped } of over)
+  console.error(
+    `\n${entry.name}: ${kB(gzipped)} kB min+gzip, over its ${kB(entry.budget!)} kB budget`,
+  );
+if (over.length > 0) {
+  console.error(`\nWhere the core's bytes come from:\n\n${breakdown(measured[0]!)}`);
+  process.exitCode = 1;
+}
