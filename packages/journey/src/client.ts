@@ -92,7 +92,9 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     });
   const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
   const sso = record('session', sessionStorage, namespace, isSsoToken);
-  const ssoToken = async () => (await sso.read())?.value ?? null;
+  const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
+  // What the journey, the session methods and logout share.
+  const ctx = { server, send, log, emit: events.emit, sso, locales };
   const oidcConfig = config.modules?.oidc;
   const tokens =
     oidcConfig &&
@@ -104,23 +106,18 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     );
   const oidc: OidcContext | undefined = oidcConfig &&
     tokens && {
+      ...ctx,
       ...oidcConfig,
       scopes: oidcConfig.scopes?.length ? oidcConfig.scopes : ['openid', 'profile', 'email'],
       refreshThreshold: oidcConfig.refreshThreshold ?? 60,
-      server,
-      send,
       discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint),
       tokens,
-      sso,
       lock: sessionLock(tokens.key),
       crypto: resolveCrypto(config.crypto),
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },
-      log,
-      emit: events.emit,
     };
-  const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
-  const flow = createJourneyFlow({ ...server, send, locales, log, ssoToken });
+  const flow = createJourneyFlow(ctx);
 
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
   const settle = async (node: JourneyNode): Promise<JourneyNode> => {
@@ -206,7 +203,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     logoutUser: (options) =>
       guard('JOURNEY_LOGOUT_ERROR', log, async () => {
         flow.dispose();
-        await logoutUser({ send, server, sso, oidc, log, events }, options?.signal);
+        await logoutUser({ ...ctx, oidc }, options?.signal);
         return true;
       }),
     dispose: () => {

@@ -70,12 +70,12 @@ export class JourneyError extends PingError {
     message: string,
     details: JourneyErrorDetails = {},
   ) {
-    super(message, code, type, details.status);
+    super(message, code, type);
     this.name = 'JourneyError';
-    this.retryable = details.retryable ?? false;
-    if (details.cause !== undefined) this.cause = details.cause;
-    if (details.oauthError !== undefined) this.oauthError = details.oauthError;
-    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
+    this.retryable = false;
+    // The details given become properties; the ones left out stay absent.
+    for (const [key, value] of Object.entries(details) as [string, unknown][])
+      if (value !== undefined) Object.assign(this, { [key]: value });
   }
 
   /** Normalises anything thrown into a JourneyError carrying `code` (kept if already one). */

@@ -15,7 +15,7 @@ export interface LogoutContext {
   sso: StoredRecord<SsoToken>;
   oidc?: OidcContext;
   log: Log;
-  events: Emitter;
+  emit: Emitter['emit'];
 }
 
 /**
@@ -34,8 +34,24 @@ export async function logoutUser(
     return { sso, tokens };
   };
   const { sso, tokens } = oidc ? await oidc.lock(clearLocal) : await clearLocal();
-  if (sso || tokens) ctx.events.emit({ type: 'sessionEnded', reason: 'logout' });
+  if (sso || tokens) ctx.emit({ type: 'sessionEnded', reason: 'logout' });
 
+  /** One server-side step: skipped when there is nothing to end, logged when it ran. */
+  const step = async (
+    name: LogoutStep,
+    run: false | null | undefined | '' | (() => Promise<void>),
+  ): Promise<LogoutOutcome> => {
+    if (!run) return { step: name, ok: true, skipped: true };
+    try {
+      await run();
+      ctx.log.info(`Logout ${name}: done`);
+      return { step: name, ok: true };
+    } catch (caught) {
+      const error = JourneyError.from(caught, 'JOURNEY_LOGOUT_ERROR');
+      ctx.log.warn(`Logout ${name}: failed`, { error });
+      return { step: name, ok: false, error };
+    }
+  };
   const outcomes = await Promise.all([
     step('session', sso && (() => endAmSession(send, ctx.server, sso.value, signal))),
     step('revoke', oidc && tokens && (() => revokeOnServer(oidc, tokens, signal))),
@@ -44,25 +60,6 @@ export async function logoutUser(
       oidc && tokens?.idToken && (() => endOidcSession(oidc, tokens.idToken!, signal)),
     ),
   ]);
-  for (const o of outcomes)
-    if (!o.skipped)
-      ctx.log[o.ok ? 'info' : 'warn'](
-        `Logout ${o.step}: ${o.ok ? 'done' : 'failed'}`,
-        o.error ? { error: o.error } : undefined,
-      );
-  ctx.events.emit({ type: 'logout', outcomes });
+  ctx.emit({ type: 'logout', outcomes });
   return outcomes;
-}
-
-async function step(
-  name: LogoutStep,
-  run: false | null | undefined | '' | (() => Promise<void>),
-): Promise<LogoutOutcome> {
-  if (!run) return { step: name, ok: true, skipped: true };
-  try {
-    await run();
-    return { step: name, ok: true };
-  } catch (error) {
-    return { step: name, ok: false, error: JourneyError.from(error, 'JOURNEY_LOGOUT_ERROR') };
-  }
 }

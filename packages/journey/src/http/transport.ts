@@ -40,26 +40,17 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>;
  * the caller's AbortSignal, turns every transport failure into a retryable JourneyError, and
  * retries what the request's `retry` policy allows.
  */
-export function createTransport(options: { fetch: FetchLike; timeout: number; log: Log }): Send {
-  const once = exchange(options);
-  return async (request) => {
-    const where = `${request.method ?? 'GET'} ${request.url.split('?')[0]}`;
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await once(request, where).catch((error: JourneyError) => error);
-      const wait = retryDelay(request.retry, attempt, outcome);
-      if (wait === undefined) {
-        if (outcome instanceof JourneyError) throw outcome;
-        return outcome;
-      }
-      options.log.debug('HTTP retry', { request: where, wait });
-      await untilAborted(new Promise((r) => setTimeout(r, wait)), request.signal, where);
-    }
-  };
-}
-
-/** One request, no retries. */
-function exchange({ fetch, timeout, log }: { fetch: FetchLike; timeout: number; log: Log }) {
-  return async (request: HttpRequest, where: string): Promise<HttpResponse> => {
+export function createTransport({
+  fetch,
+  timeout,
+  log,
+}: {
+  fetch: FetchLike;
+  timeout: number;
+  log: Log;
+}): Send {
+  /** One request, no retries. */
+  const exchange = async (request: HttpRequest, where: string): Promise<HttpResponse> => {
     if (request.signal?.aborted) throw abortError(where);
     // Without AbortController (bare Hermes) the race below still settles the call on time.
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
@@ -73,7 +64,7 @@ function exchange({ fetch, timeout, log }: { fetch: FetchLike; timeout: number; 
     });
     const answer = (async () => {
       const response = await fetch(request.url, {
-        method: request.method ?? 'GET',
+        method: request.method,
         headers: request.headers,
         body: request.body,
         redirect: request.redirect ?? 'manual',
@@ -106,6 +97,20 @@ function exchange({ fetch, timeout, log }: { fetch: FetchLike; timeout: number; 
     } finally {
       clearTimeout(timer);
       controller?.abort(); // stops a fetch that lost to the timeout or the caller's abort
+    }
+  };
+
+  return async (request) => {
+    const where = `${request.method ?? 'GET'} ${request.url.split('?')[0]}`;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await exchange(request, where).catch((error: JourneyError) => error);
+      const wait = retryDelay(request.retry, attempt, outcome);
+      if (wait === undefined) {
+        if (outcome instanceof JourneyError) throw outcome;
+        return outcome;
+      }
+      log.debug('HTTP retry', { request: where, wait });
+      await untilAborted(new Promise((r) => setTimeout(r, wait)), request.signal, where);
     }
   };
 }
@@ -166,19 +171,6 @@ function describe(cause: unknown): string {
     return inner instanceof Error ? `${cause.message} (${inner.message})` : cause.message;
   }
   return String(cause);
-}
-
-/** The body as JSON, or undefined when it is not JSON. */
-export function jsonBody(response: HttpResponse): unknown {
-  try {
-    return JSON.parse(response.body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An unexpected HTTP status as a JourneyError: 5xx and 429 are retryable, with `Retry-After`. */

@@ -1,4 +1,5 @@
 import { JourneyError } from '../errors';
+import { parseJson } from '../http/json';
 import {
   asIndex,
   canonicalType,
@@ -39,11 +40,8 @@ const normalizeOutput: Record<string, (value: unknown) => unknown> = {
 
 function parsePolicy(entry: unknown): unknown {
   if (typeof entry !== 'string') return entry;
-  try {
-    return JSON.parse(entry) as unknown;
-  } catch {
-    return { policyRequirement: 'UNKNOWN', raw: entry };
-  }
+  const policy = parseJson(entry);
+  return policy === undefined ? { policyRequirement: 'UNKNOWN', raw: entry } : policy;
 }
 
 /** A raw AM callback as an app sees it: outputs as named fields, the current value, `raw` kept. */

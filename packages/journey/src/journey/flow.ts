@@ -10,13 +10,11 @@ import type { AmStep, JourneyNextInput, JourneyNode, JourneyStartOptions } from 
 
 export interface FlowContext {
   send: Send;
-  serverUrl: string;
-  realm: string;
-  cookie: string;
+  server: { serverUrl: string; realm: string; cookie: string };
   locales: string[];
   log: Log;
-  /** The stored SSO token, sent as the header named like the cookie (am-protocol §2.1). */
-  ssoToken(): Promise<string | null>;
+  /** The stored SSO session, its token sent as the header named like the cookie (am-protocol §2.1). */
+  sso: { read(): Promise<{ value: string } | null> };
 }
 
 /**
@@ -31,8 +29,9 @@ export interface JourneyFlow {
 }
 
 export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
-  const endpoint = joinUrl(ctx.serverUrl, `json/${realmPath(ctx.realm)}/authenticate`);
-  const jar = createCookieJar(ctx.cookie);
+  const { serverUrl, realm, cookie } = ctx.server;
+  const endpoint = joinUrl(serverUrl, `json/${realmPath(realm)}/authenticate`);
+  const jar = createCookieJar(cookie);
   let step: AmStep | null = null;
   let noSession = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -49,7 +48,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
     signal: AbortSignal | undefined,
     code: JourneyErrorCode,
   ): Promise<JourneyNode> => {
-    const sso = await ctx.ssoToken();
+    const sso = (await ctx.sso.read())?.value;
     const headers: Record<string, string> = {
       accept: 'application/json',
       'content-type': 'application/json',
@@ -57,7 +56,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       'x-requested-with': 'journeykit',
       'accept-language': ctx.locales.join(', '),
     };
-    if (sso) headers[ctx.cookie] = sso;
+    if (sso) headers[cookie] = sso;
     const cookies = jar.header();
     if (cookies) headers.cookie = cookies;
     let node: JourneyNode;

@@ -1,5 +1,6 @@
 import { JourneyError } from '../errors';
-import { isObject, jsonBody, type HttpResponse } from '../http/transport';
+import { isObject, parseJson } from '../http/json';
+import { type HttpResponse } from '../http/transport';
 import { toJourneyCallback } from './callbacks';
 import { stageText } from './stage';
 import type { AmCallback, AmStep, FailureNode, JourneyNode } from './types';
@@ -11,7 +12,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
  * without → SuccessNode, 4xx JSON → ErrorNode; redirects, 5xx and anything unparseable → FailureNode.
  */
 export function toNode(response: HttpResponse, locales: string[]): JourneyNode {
-  const body = jsonBody(response);
+  const body = parseJson(response.body);
   const { status } = response;
   if (status >= 300 && status < 400)
     return failureNode(

@@ -1,3 +1,5 @@
+import { parseJson } from '../http/json';
+
 /**
  * AIC puts localised page texts in a JSON `stage`, e.g.
  * `{"submitButtonText":{"en":"Next","fr":"Suivant"},"pageFooter":{...}}` (rn-journey-api §3.4).
@@ -9,13 +11,7 @@ export function stageText(
   key: 'submitButtonText' | 'pageFooter',
   locales: string[],
 ): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stage);
-  } catch {
-    return '';
-  }
-  const entry = (parsed as Record<string, unknown> | null)?.[key];
+  const entry = (parseJson(stage) as Record<string, unknown> | null | undefined)?.[key];
   if (typeof entry === 'string') return entry;
   if (typeof entry !== 'object' || entry === null) return '';
   const texts = new Map<string, unknown>();

@@ -1,5 +1,6 @@
 import { userError } from '../errors';
-import { jsonBody, type HttpResponse } from '../http/transport';
+import { parseJson } from '../http/json';
+import { type HttpResponse } from '../http/transport';
 import { originOf, queryParams, withQuery } from '../http/url';
 import { detectRuntime } from '../platform/runtime';
 import type { OidcContext } from './context';
@@ -78,7 +79,7 @@ export async function authorize(
   if (params.error) return { error: params.error, description: params.error_description };
   if (params.code) return { code: params.code };
   // An error page (a client the server does not know, a 5xx) says nothing about the session.
-  if (response.status >= 400) throw oauthError('Authorize', response, jsonBody(response));
+  if (response.status >= 400) throw oauthError('Authorize', response, parseJson(response.body));
   // Sent to a login page instead of back to us: the server does not accept the session.
   return { error: 'login_required', description: 'The server asked for an interactive login' };
 }
@@ -117,14 +118,12 @@ function attribute(tag: string, name: string): string | undefined {
   return decodeEntities(m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** HTML character references decoded: the named ones above, and numeric ones (`&#47;`, `&#x2F;`). */
 function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] !== '#') return named[entity.toLowerCase()] ?? whole;
-    const code =
-      entity[1] === 'x' || entity[1] === 'X'
-        ? parseInt(entity.slice(2), 16)
-        : parseInt(entity.slice(1), 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    const code = ref[0] === '#' ? Number(ref.slice(1).replace(/^x/i, '0x')) : NaN;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : (named[ref.toLowerCase()] ?? whole);
   });
 }

@@ -1,5 +1,6 @@
 import { userError } from '../errors';
-import { isObject, jsonBody, statusError, untilAborted, type Send } from '../http/transport';
+import { isObject, misfit, parseJson } from '../http/json';
+import { statusError, untilAborted, type Send } from '../http/transport';
 
 /** The parts of an OpenID Provider's metadata the SDK uses (am-protocol §6.1). */
 export interface Discovery {
@@ -10,16 +11,7 @@ export interface Discovery {
   revocation_endpoint?: string;
   end_session_endpoint?: string;
   jwks_uri?: string;
-  response_modes_supported?: string[];
 }
-
-const required = ['issuer', 'authorization_endpoint', 'token_endpoint'] as const;
-const optional = [
-  'userinfo_endpoint',
-  'revocation_endpoint',
-  'end_session_endpoint',
-  'jwks_uri',
-] as const;
 
 /**
  * Fetches the discovery document once and shares it; a failed fetch is not cached, so the next
@@ -47,20 +39,30 @@ async function load(send: Send, endpoint: string): Promise<Discovery> {
     retry: 'safe',
   });
   if (response.status !== 200) throw statusError('JOURNEY_USER_ERROR', 'OIDC discovery', response);
-  const doc = jsonBody(response);
+  const doc = parseJson(response.body);
   const invalid = (what: string) =>
     userError('wellknown_error', `The OIDC discovery document ${what}`);
   if (!isObject(doc)) throw invalid('is not a JSON object');
-  for (const key of required)
-    if (typeof doc[key] !== 'string' || !doc[key]) throw invalid(`has no ${key}`);
-  for (const key of optional)
-    if (doc[key] !== undefined && typeof doc[key] !== 'string')
-      throw invalid(`has an invalid ${key}`);
-  const modes = doc.response_modes_supported;
-  return {
-    ...(doc as unknown as Discovery),
-    response_modes_supported: Array.isArray(modes)
-      ? modes.filter((m) => typeof m === 'string')
-      : undefined,
-  };
+  const bad = misfit(doc, {
+    issuer: 'text',
+    authorization_endpoint: 'text',
+    token_endpoint: 'text',
+    userinfo_endpoint: 'string?',
+    revocation_endpoint: 'string?',
+    end_session_endpoint: 'string?',
+    jwks_uri: 'string?',
+  });
+  if (bad) throw invalid(`has no valid ${bad}`);
+  return doc as unknown as Discovery;
+}
+
+/** An endpoint the discovery document may leave out; a wellknown_error when it does. */
+export async function endpointOf(
+  ctx: { discovery(signal?: AbortSignal): Promise<Discovery> },
+  name: 'userinfo' | 'revocation' | 'end_session',
+  signal?: AbortSignal,
+): Promise<string> {
+  const endpoint = (await ctx.discovery(signal))[`${name}_endpoint`];
+  if (!endpoint) throw userError('wellknown_error', `The server has no ${name} endpoint`);
+  return endpoint;
 }

@@ -1,8 +1,8 @@
-import { userError } from '../errors';
 import { statusError } from '../http/transport';
 import { withQuery } from '../http/url';
 import { resolveStrategy } from './authorize';
 import type { OidcContext } from './context';
+import { endpointOf } from './discovery';
 
 /**
  * AM's single-GET end session (am-protocol §6.6): 204, or a redirect to the sign-out URI, which
@@ -15,10 +15,8 @@ export async function endOidcSession(
   idToken: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  const endpoint = (await ctx.discovery(signal)).end_session_endpoint;
-  if (!endpoint) throw userError('wellknown_error', 'The server has no end_session endpoint');
   const response = await ctx.send({
-    url: withQuery(endpoint, {
+    url: withQuery(await endpointOf(ctx, 'end_session', signal), {
       id_token_hint: idToken,
       client_id: ctx.clientId,
       post_logout_redirect_uri:

@@ -1,5 +1,5 @@
 import { userError } from '../errors';
-import { isObject } from '../http/transport';
+import { isObject, parseJson } from '../http/json';
 import { base64Text } from '../platform/encoding';
 
 /**
@@ -20,14 +20,8 @@ export type IdTokenVerifier = (
 
 /** The claims of a JWT, without verifying it; null when it is not a readable JWT. */
 export function decodeJwt(token: string): Record<string, unknown> | null {
-  const json = base64Text(token.split('.')[1] ?? '');
-  if (!json) return null;
-  try {
-    const claims: unknown = JSON.parse(json);
-    return isObject(claims) ? claims : null;
-  } catch {
-    return null;
-  }
+  const claims = parseJson(base64Text(token.split('.')[1] ?? '') ?? '');
+  return isObject(claims) ? claims : null;
 }
 
 const leewaySeconds = 60;
@@ -47,8 +41,8 @@ export function checkIdToken(
   const nowSeconds = expected.now / 1000;
   if (claims.iss !== expected.issuer) throw fail('unexpected issuer');
   if (!aud.includes(expected.clientId)) throw fail('not issued to this client');
-  if (aud.length > 1 && claims.azp !== expected.clientId) throw fail('unexpected authorized party');
-  if (claims.azp !== undefined && claims.azp !== expected.clientId)
+  // With several audiences, or an `azp` at all, the authorized party must be this client.
+  if ((aud.length > 1 || claims.azp !== undefined) && claims.azp !== expected.clientId)
     throw fail('unexpected authorized party');
   if (typeof claims.exp !== 'number' || claims.exp + leewaySeconds < nowSeconds)
     throw fail('expired');

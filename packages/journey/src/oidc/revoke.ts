@@ -1,7 +1,8 @@
-import { userError, type JourneyError } from '../errors';
+import type { JourneyError } from '../errors';
 import { statusError } from '../http/transport';
 import { toQuery } from '../http/url';
 import type { OidcContext } from './context';
+import { endpointOf } from './discovery';
 import type { TokenSet } from './token-set';
 
 /**
@@ -48,13 +49,11 @@ export async function revokeOnServer(
   tokens: TokenSet,
   signal?: AbortSignal,
 ): Promise<void> {
-  const endpoint = (await ctx.discovery(signal)).revocation_endpoint;
-  if (!endpoint) throw userError('wellknown_error', 'The server has no revocation endpoint');
   const [token, hint] = tokens.refreshToken
     ? [tokens.refreshToken, 'refresh_token']
     : [tokens.accessToken, 'access_token'];
   const response = await ctx.send({
-    url: endpoint,
+    url: await endpointOf(ctx, 'revocation', signal),
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
     body: toQuery({ client_id: ctx.clientId, token, token_type_hint: hint }),

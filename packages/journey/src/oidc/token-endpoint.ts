@@ -1,5 +1,6 @@
 import { JourneyError, userError } from '../errors';
-import { isObject, jsonBody, statusError, type HttpResponse, type Send } from '../http/transport';
+import { isObject, misfit, parseJson } from '../http/json';
+import { statusError, type HttpResponse, type Send } from '../http/transport';
 import { toQuery } from '../http/url';
 import type { TokenReply } from './token-set';
 
@@ -27,7 +28,7 @@ export async function tokenRequest(
     credentials: 'omit',
     retry: 'unprocessed',
   });
-  const body = jsonBody(response);
+  const body = parseJson(response.body);
   if (response.status >= 200 && response.status < 300) {
     if (isTokenReply(body)) return { reply: body, response };
     throw userError('parse_error', 'The token endpoint sent an unreadable reply', {
@@ -68,9 +69,15 @@ export function oauthError(what: string, response: HttpResponse, body: unknown):
 }
 
 function isTokenReply(body: unknown): body is TokenReply {
-  if (!isObject(body) || typeof body.access_token !== 'string' || !body.access_token) return false;
-  const strings = ['token_type', 'refresh_token', 'id_token', 'scope'].every(
-    (k) => body[k] === undefined || typeof body[k] === 'string',
+  return (
+    isObject(body) &&
+    !misfit(body, {
+      access_token: 'text',
+      token_type: 'string?',
+      refresh_token: 'string?',
+      id_token: 'string?',
+      scope: 'string?',
+      expires_in: 'number?',
+    })
   );
-  return strings && (body.expires_in === undefined || typeof body.expires_in === 'number');
 }

@@ -1,4 +1,4 @@
-import { isObject } from '../http/transport';
+import { isObject, misfit } from '../http/json';
 
 /** OAuth tokens as stored, one record per server, realm and client. */
 export interface TokenSet {
@@ -31,17 +31,18 @@ export interface JourneyUserSession {
 }
 
 export function isTokenSet(data: unknown): data is TokenSet {
-  if (!isObject(data) || typeof data.accessToken !== 'string' || !data.accessToken) return false;
-  const optionalString = ['tokenType', 'refreshToken', 'idToken', 'scope'].every(
-    (k) => data[k] === undefined || typeof data[k] === 'string',
-  );
-  const optionalNumber = ['expiresIn', 'expiresAt'].every(
-    (k) => data[k] === undefined || (typeof data[k] === 'number' && Number.isFinite(data[k])),
-  );
   return (
-    optionalString &&
-    optionalNumber &&
-    (data.userInfo === undefined || isObject(data.userInfo)) &&
+    isObject(data) &&
+    !misfit(data, {
+      accessToken: 'text',
+      tokenType: 'string?',
+      refreshToken: 'string?',
+      idToken: 'string?',
+      scope: 'string?',
+      expiresIn: 'number?',
+      expiresAt: 'number?',
+      userInfo: 'object?',
+    }) &&
     (data.refreshing === undefined || data.refreshing === true)
   );
 }

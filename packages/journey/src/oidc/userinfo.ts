@@ -1,6 +1,7 @@
 import { userError } from '../errors';
-import { isObject, jsonBody } from '../http/transport';
+import { isObject, parseJson } from '../http/json';
 import type { OidcContext } from './context';
+import { endpointOf } from './discovery';
 import { oauthError } from './token-endpoint';
 
 /** GET the userinfo endpoint with the access token (am-protocol §6.5). */
@@ -9,17 +10,14 @@ export async function fetchUserInfo(
   accessToken: string,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown>> {
-  const discovery = await ctx.discovery(signal);
-  if (!discovery.userinfo_endpoint)
-    throw userError('wellknown_error', 'The server has no userinfo endpoint');
   const response = await ctx.send({
-    url: discovery.userinfo_endpoint,
+    url: await endpointOf(ctx, 'userinfo', signal),
     headers: { accept: 'application/json', authorization: `Bearer ${accessToken}` },
     credentials: 'omit',
     signal,
     retry: 'safe',
   });
-  const body = jsonBody(response);
+  const body = parseJson(response.body);
   if (response.status === 200 && isObject(body)) return body;
   if (response.status === 200)
     throw userError('parse_error', 'The userinfo endpoint sent an unreadable reply', {

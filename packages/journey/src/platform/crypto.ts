@@ -39,7 +39,3 @@ function missing(what: string, hint: string): JourneyError {
     `This runtime has no ${what}: ${hint}, or pass config.crypto.`,
   );
 }
-
-export function randomBytes(crypto: CryptoProvider, length: number): Uint8Array {
-  return crypto.getRandomValues(new Uint8Array(length));
-}

@@ -1,4 +1,4 @@
-import { isObject } from '../http/transport';
+import { isObject, misfit } from '../http/json';
 import type { StoredRecord } from '../storage/record';
 
 /** The AM session a journey created (rn-journey `ssoToken()`). */
@@ -9,13 +9,7 @@ export interface SsoToken {
 }
 
 export function isSsoToken(data: unknown): data is SsoToken {
-  return (
-    isObject(data) &&
-    typeof data.value === 'string' &&
-    data.value.length > 0 &&
-    typeof data.successUrl === 'string' &&
-    typeof data.realm === 'string'
-  );
+  return isObject(data) && !misfit(data, { value: 'text', successUrl: 'string', realm: 'string' });
 }
 
 export type SsoTokenRecord = StoredRecord<SsoToken>;

@@ -1,4 +1,5 @@
 import { JourneyError, userError } from '../errors';
+import { parseJson } from '../http/json';
 import type { KeyValueStorage } from './types';
 
 /** Version of the stored records' layout; a record of another version reads as absent. */
@@ -26,14 +27,9 @@ export function storedRecord<T>(
   let cached: { raw: string; value: T | null } | undefined;
 
   const parse = (raw: string): T | null => {
-    try {
-      const envelope = JSON.parse(raw) as { v?: unknown; kind?: unknown; data?: unknown };
-      if (envelope?.v === RECORD_VERSION && envelope.kind === kind && isValid(envelope.data)) {
-        return envelope.data;
-      }
-    } catch {
-      // falls through to the report below
-    }
+    const envelope = parseJson(raw) as { v?: unknown; kind?: unknown; data?: unknown } | undefined;
+    if (envelope?.v === RECORD_VERSION && envelope.kind === kind && isValid(envelope.data))
+      return envelope.data;
     report(key, storageError(`Ignored an unreadable ${kind} record in storage`));
     return null;
   };
