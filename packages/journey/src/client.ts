@@ -4,7 +4,7 @@ import { createEmitter, type JourneyListener } from './events';
 import { abortError, createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
 import { createJourneyFlow } from './journey/flow';
-import { failureNode } from './journey/nodes';
+import { failureNode, text } from './journey/nodes';
 import { realmName } from './journey/realm';
 import { runtimeLocale } from './journey/stage';
 import type { JourneyNextInput, JourneyNode, JourneyStartOptions } from './journey/types';
@@ -219,7 +219,10 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
   try {
     return await task();
   } catch (caught) {
-    const error = JourneyError.from(caught, code);
+    let error = JourneyError.from(caught, code);
+    // An abort carries the code of the method it stopped.
+    if (error.type === 'abort_error' && error.code !== code)
+      error = new JourneyError(code, 'abort_error', error.message);
     log.error(`${code}: ${error.message}`);
     throw error;
   }
@@ -232,5 +235,4 @@ function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string 
   return value.trim();
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const userSession = (tokens: TokenSet | null) => tokens && toUserSession(tokens);

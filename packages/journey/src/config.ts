@@ -37,26 +37,23 @@ const configError = (message: string) =>
 
 /** Checks everything that can be checked without the network, so mistakes surface at creation. */
 export function validateConfig(config: JourneyConfig): void {
-  if (typeof config !== 'object' || config === null) throw configError('Missing configuration.');
-  if (typeof config.serverUrl !== 'string' || !config.serverUrl.trim())
+  if (typeof config?.serverUrl !== 'string' || !config.serverUrl.trim())
     throw configError('Missing configuration. Provide a non-empty serverUrl.');
   if (!originOf(config.serverUrl)) throw configError('serverUrl must be an absolute http(s) URL.');
   if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0))
     throw configError('timeout must be a positive number of milliseconds.');
   const sessionStorage = config.modules?.session?.storage;
   if (sessionStorage !== undefined && !isKeyValueStorage(sessionStorage))
-    throw configError('Invalid modules.session.storage: it needs getItem, setItem and removeItem.');
+    throw configError('modules.session.storage needs getItem, setItem and removeItem.');
   const oidc = config.modules?.oidc;
   if (oidc === undefined) return;
   for (const key of ['clientId', 'discoveryEndpoint', 'redirectUri'] as const)
     if (typeof oidc[key] !== 'string' || !oidc[key].trim())
-      throw configError(
-        'clientId, redirectUri and discoveryEndpoint must all be provided when OIDC is configured.',
-      );
+      throw configError('modules.oidc needs clientId, redirectUri and discoveryEndpoint.');
   if (!originOf(oidc.discoveryEndpoint))
     throw configError('discoveryEndpoint must be an absolute http(s) URL.');
   if (oidc.storage !== undefined && !isKeyValueStorage(oidc.storage))
-    throw configError('Invalid modules.oidc.storage: it needs getItem, setItem and removeItem.');
+    throw configError('modules.oidc.storage needs getItem, setItem and removeItem.');
   if (
     oidc.scopes !== undefined &&
     !(Array.isArray(oidc.scopes) && oidc.scopes.every((s) => typeof s === 'string'))
@@ -66,7 +63,7 @@ export function validateConfig(config: JourneyConfig): void {
     oidc.refreshThreshold !== undefined &&
     !(typeof oidc.refreshThreshold === 'number' && oidc.refreshThreshold >= 0)
   )
-    throw configError('refreshThreshold must be a number of seconds, 0 or more.');
+    throw configError('refreshThreshold must be 0 or more seconds.');
   const strategies = ['auto', 'redirect', 'follow', 'form_post'];
   if (oidc.authorizeStrategy !== undefined && !strategies.includes(oidc.authorizeStrategy))
     throw configError(`authorizeStrategy must be one of ${strategies.join(', ')}.`);

@@ -6,7 +6,8 @@ import type { HttpResponse } from './transport';
  * `Set-Cookie`, so there the jar simply stays empty.
  */
 export interface CookieJar {
-  header(): string | undefined;
+  /** The `Cookie` header; '' when there is nothing to send. */
+  header(): string;
   store(response: HttpResponse): void;
   clear(): void;
 }
@@ -14,7 +15,7 @@ export interface CookieJar {
 export function createCookieJar(ignore: string): CookieJar {
   const cookies = new Map<string, string>();
   return {
-    header: () => (cookies.size ? [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined),
+    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     store(response) {
       for (const line of response.headers.getSetCookie?.() ?? []) {
         const [pair = '', ...attributes] = line.split(';');

@@ -85,7 +85,7 @@ export function createTransport({
         type: response.type,
         headers: response.headers,
         body,
-        ...(Number.isFinite(date) ? { serverDate: date } : {}),
+        serverDate: Number.isFinite(date) ? date : undefined,
       };
     } catch (cause) {
       if (cause instanceof JourneyError) throw cause;

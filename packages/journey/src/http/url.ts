@@ -6,7 +6,7 @@ export type QueryParams = Record<string, string | number | boolean | undefined |
 /** `a=1&b=x%20y`; undefined, null and '' values are left out. */
 export function toQuery(params: QueryParams): string {
   return Object.keys(params)
-    .filter((k) => params[k] !== undefined && params[k] !== null && params[k] !== '')
+    .filter((k) => (params[k] ?? '') !== '')
     .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(params[k]))}`)
     .join('&');
 }
@@ -19,22 +19,17 @@ export function withQuery(url: string, params: QueryParams): string {
 
 /** Parameters of the query and fragment of a URL; the first value of a name wins. */
 export function queryParams(url: string): Record<string, string> {
-  const hash = url.indexOf('#');
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const q = beforeHash.indexOf('?');
-  return {
-    ...(hash >= 0 ? parseQuery(url.slice(hash + 1)) : {}),
-    ...(q >= 0 ? parseQuery(beforeHash.slice(q + 1)) : {}),
-  };
+  const [, query = '', fragment = ''] = /^[^?#]*(?:\?([^#]*))?(?:#(.*))?/.exec(url)!;
+  return { ...parseQuery(fragment), ...parseQuery(query) };
 }
 
 /** Parameters of `a=1&b=x%20y`; the first value of a name wins. */
 export function parseQuery(query: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of query.split('&')) {
-    const eq = pair.indexOf('=');
-    const key = decode(eq >= 0 ? pair.slice(0, eq) : pair);
-    if (key && !(key in out)) out[key] = decode(eq >= 0 ? pair.slice(eq + 1) : '') ?? '';
+    const [name = '', ...value] = pair.split('=');
+    const key = decode(name);
+    if (key && !(key in out)) out[key] = decode(value.join('=')) ?? '';
   }
   return out;
 }

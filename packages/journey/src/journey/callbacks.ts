@@ -123,7 +123,7 @@ function refuseUnsettable(type: string, spec: CallbackSpec): void {
     throw new JourneyError(
       'JOURNEY_MISSING_INTEGRATION_ERROR',
       'state_error',
-      `Callback type ${type} requires additional integration: ${spec.needs}`,
+      `Callback type ${type} requires additional integration`,
     );
   if (spec.mode === 'unsupported')
     throw new JourneyError(
@@ -135,11 +135,20 @@ function refuseUnsettable(type: string, spec: CallbackSpec): void {
 
 function write(target: AmCallback, spec: CallbackSpec, type: string, value: unknown): void {
   if (spec.kind === 'kba') {
-    const kba = toKba(value, type);
-    const question = inputBySuffix(target, 'question');
-    const answer = inputBySuffix(target, 'answer');
-    if (question && kba.question !== undefined) question.value = kba.question;
-    if (answer && kba.answer !== undefined) answer.value = kba.answer;
+    // A bare string is the answer; an object sets the question, the answer or both.
+    const kba = (typeof value === 'string' ? { answer: value } : value) as Record<string, unknown>;
+    if (typeof kba !== 'object' || kba === null)
+      throw applyError(`${type} expects a question and answer`);
+    const parts = {
+      question: kba.selectedQuestion ?? kba.question,
+      answer: kba.selectedAnswer ?? kba.answer,
+    };
+    for (const [suffix, given] of Object.entries(parts))
+      if (given !== undefined) {
+        const text = coerce('text', given, type);
+        const input = inputBySuffix(target, suffix);
+        if (input) input.value = text;
+      }
     return;
   }
   const main = target.input?.[0];
@@ -157,18 +166,6 @@ function coerce(kind: CallbackSpec['kind'], value: unknown, type: string): unkno
   const out = to(value);
   if (out === undefined) throw applyError(`${type} expects ${expects} value`);
   return out;
-}
-
-function toKba(value: unknown, type: string): { question?: string; answer?: string } {
-  if (typeof value === 'string') return { answer: value };
-  if (typeof value !== 'object' || value === null)
-    throw applyError(`${type} expects a question and answer`);
-  const v = value as Record<string, unknown>;
-  const text = (x: unknown) => (x === undefined ? undefined : (coerce('text', x, type) as string));
-  return {
-    question: text(v.selectedQuestion ?? v.question),
-    answer: text(v.selectedAnswer ?? v.answer),
-  };
 }
 
 /** Values a submitted step carries that must never be logged (passwords, answers). */

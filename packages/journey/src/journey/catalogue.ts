@@ -13,8 +13,6 @@ export interface CallbackSpec {
   field?: 'value' | 'selectedIndex' | 'accepted';
   /** Forms always ask for it, whatever the server says (credentials, terms). */
   required?: boolean;
-  /** What an app must add to complete an integration callback. */
-  needs?: string;
 }
 
 const manual = (kind: FieldKind, extra?: Partial<CallbackSpec>): CallbackSpec => ({
@@ -24,11 +22,8 @@ const manual = (kind: FieldKind, extra?: Partial<CallbackSpec>): CallbackSpec =>
   ...extra,
 });
 const output: CallbackSpec = { mode: 'output_only', kind: 'output' };
-const integration = (needs: string): CallbackSpec => ({
-  mode: 'integration_required',
-  kind: 'unknown',
-  needs,
-});
+/** Completed by the app (a device profile, WebAuthn, an external IdP, ReCaptcha, …), not by `next()` values. */
+const integration: CallbackSpec = { mode: 'integration_required', kind: 'unknown' };
 const required = { required: true };
 
 /**
@@ -54,18 +49,18 @@ export const catalogue: Record<string, CallbackSpec> = {
   SuspendedTextOutputCallback: output,
   PollingWaitCallback: output,
   MetadataCallback: output,
-  DeviceProfileCallback: integration('device profile collection'),
-  FidoRegistrationCallback: integration('WebAuthn / FIDO registration'),
-  FidoAuthenticationCallback: integration('WebAuthn / FIDO authentication'),
-  PingOneProtectInitializeCallback: integration('PingOne Protect'),
-  PingOneProtectEvaluationCallback: integration('PingOne Protect'),
-  SelectIdpCallback: integration('an external identity provider'),
-  IdpCallback: integration('an external identity provider'),
-  RedirectCallback: integration('a browser redirect'),
-  ReCaptchaCallback: integration('ReCaptcha'),
-  ReCaptchaEnterpriseCallback: integration('ReCaptcha Enterprise'),
-  DeviceBindingCallback: integration('device binding'),
-  DeviceSigningVerifierCallback: integration('device signing'),
+  DeviceProfileCallback: integration,
+  FidoRegistrationCallback: integration,
+  FidoAuthenticationCallback: integration,
+  PingOneProtectInitializeCallback: integration,
+  PingOneProtectEvaluationCallback: integration,
+  SelectIdpCallback: integration,
+  IdpCallback: integration,
+  RedirectCallback: integration,
+  ReCaptchaCallback: integration,
+  ReCaptchaEnterpriseCallback: integration,
+  DeviceBindingCallback: integration,
+  DeviceSigningVerifierCallback: integration,
 };
 
 const unsupported: CallbackSpec = { mode: 'unsupported', kind: 'unknown' };

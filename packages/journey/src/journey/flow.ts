@@ -1,4 +1,4 @@
-import { JourneyError, type JourneyErrorCode } from '../errors';
+import { JourneyError } from '../errors';
 import { createCookieJar } from '../http/cookies';
 import type { Send } from '../http/transport';
 import { joinUrl, queryParams, withQuery, type QueryParams } from '../http/url';
@@ -33,7 +33,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
   const endpoint = joinUrl(serverUrl, `json/${realmPath(realm)}/authenticate`);
   const jar = createCookieJar(cookie);
   let step: AmStep | null = null;
-  let noSession = false;
+  let noSession: 'true' | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -46,7 +46,6 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
     query: QueryParams,
     body: AmStep | Record<string, never>,
     signal: AbortSignal | undefined,
-    code: JourneyErrorCode,
   ): Promise<JourneyNode> => {
     const sso = (await ctx.sso.read())?.value;
     const headers: Record<string, string> = {
@@ -72,9 +71,8 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       node = toNode(response, ctx.locales);
     } catch (error) {
       // The caller gave up: nothing changed here, so the same step can be submitted again.
-      if ((error as JourneyError).type === 'abort_error')
-        throw new JourneyError(code, 'abort_error', (error as JourneyError).message);
-      node = failureNode(error instanceof Error ? error.message : String(error), undefined, error);
+      if ((error as JourneyError).type === 'abort_error') throw error;
+      node = failureNode(String(error), undefined, error);
     }
     step = node.type === 'ContinueNode' ? node.input : null;
     if (!step) jar.clear();
@@ -86,17 +84,16 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
     start: (name, options = {}) =>
       serial(() => {
         jar.clear();
-        noSession = options.noSession === true;
+        noSession = options.noSession === true ? 'true' : undefined;
         return post(
           {
             authIndexType: 'service',
             authIndexValue: name,
             ForceAuth: options.forceAuth ? 'true' : undefined,
-            noSession: noSession ? 'true' : undefined,
+            noSession,
           },
           {},
           options.signal,
-          'JOURNEY_START_ERROR',
         );
       }),
     next: (input, signal) =>
@@ -109,24 +106,19 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
           );
         const submitted = applyInput(step, input);
         ctx.log.secret(...secretInputs(submitted));
-        return post(
-          { noSession: noSession ? 'true' : undefined },
-          submitted,
-          signal,
-          'JOURNEY_NEXT_ERROR',
-        );
+        return post({ noSession }, submitted, signal);
       }),
     resume: (uri, signal) =>
       serial(async () => {
         const suspendedId = queryParams(uri).suspendedId;
         jar.clear();
-        noSession = false;
+        noSession = undefined;
         if (!suspendedId) {
           step = null;
           return failureNode('Invalid URI or missing suspendedId');
         }
         ctx.log.secret(suspendedId);
-        return post({ suspendedId }, {}, signal, 'JOURNEY_RESUME_ERROR');
+        return post({ suspendedId }, {}, signal);
       }),
     dispose: () => {
       step = null;

@@ -5,7 +5,8 @@ import { toJourneyCallback } from './callbacks';
 import { stageText } from './stage';
 import type { AmCallback, AmStep, FailureNode, JourneyNode } from './types';
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A field of a reply that should be text, or ''. */
+export const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
  * Classifies an authenticate reply (rn-journey-api §3.4): 200 with `authId` → ContinueNode, 200

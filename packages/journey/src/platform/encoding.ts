@@ -7,10 +7,10 @@ export function base64url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += alphabet.charAt((n >> (18 - 6 * c)) & 63);
+    for (let shift = 18; shift >= 0; shift -= 6) out += alphabet.charAt((n >> shift) & 63);
   }
-  return out;
+  // Without padding: the characters that carry the last bytes' bits, no more.
+  return out.slice(0, Math.ceil((bytes.length * 4) / 3));
 }
 
 /**
