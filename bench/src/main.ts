@@ -29,6 +29,7 @@ if (unknown.length > 0) {
 if (process.env.NODE_ENV !== 'production')
   console.warn('NODE_ENV is not production: run through `npm run bench`, as the results say.');
 
+const load = os.loadavg()[0]!; // other work on the machine moves the timings
 const sections: string[] = [];
 for (const [index, figure] of FIGURES.entries()) {
   if (wanted.length > 0 && !wanted.includes(figure.id)) continue;
@@ -42,16 +43,19 @@ for (const [index, figure] of FIGURES.entries()) {
 }
 
 if (wanted.length === 0) {
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
-    .toString()
-    .trim();
+  const git = execFileSync('git', ['describe', '--always', '--dirty=+'], { cwd: ROOT });
+  const [hash, dirty] = git.toString().trim().split('+');
+  const commit = `\`${hash}\`${dirty === undefined ? '' : ' with uncommitted changes'}`;
   const cpus = os.cpus();
+  const date = new Date().toISOString().slice(0, 10);
   const header = [
     '# journeykit benchmarks',
-    `journeykit next to its peers, in one run on one machine: written by \`npm run bench\` (code in [\`bench/src\`](src)) on ${new Date().toISOString().slice(0, 10)} at commit \`${commit}\`.`,
-    `- **Machine:** ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; ${os.type()} ${os.release()}; Node ${process.version}.`,
-    '- **Method:** timings are repeated (each figure says how) and shown as the median, then (min–max), of the rounds; sizes and request counts are deterministic. `npm run bench` runs `NODE_ENV=production node --expose-gc` on the TypeScript sources (tsx), no build needed. Timings are benchmarks, never test assertions; only the size budgets gate CI (`npm run size`, in `.ci/run` once the core is within its budget).',
-    '- **Rerun:** `npm run bench` runs every figure (a few minutes) and rewrites this file; `npm run bench -- <id> [<id>...]` runs and prints the figures named, and leaves this file alone.',
+    `journeykit next to its peers, in one run on one machine: written by \`npm run bench\` (code in [\`bench/src\`](src)) on ${date}, at commit ${commit}.`,
+    [
+      `- **Machine:** ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; ${os.type()} ${os.release()}; Node ${process.version}; load average ${load.toFixed(2)} at the start.`,
+      '- **Method:** timings are repeated (each figure says how) and shown as the median, then (min–max), of the rounds; sizes and request counts are deterministic. `npm run bench` runs `NODE_ENV=production node --expose-gc` on the TypeScript sources (tsx), no build needed. Timings are benchmarks, never test assertions; only the size budgets gate CI (`npm run size`, in `.ci/run` once the core is within its budget).',
+      '- **Rerun:** `npm run bench` runs every figure (a few minutes) and rewrites this file; `npm run bench -- <id> [<id>...]` runs and prints the figures named, and leaves this file alone.',
+    ].join('\n'),
   ].join('\n\n');
   const markdown = `${header}\n\n${sections.join('\n\n')}\n`;
   const options = await prettier.resolveConfig(RESULTS);

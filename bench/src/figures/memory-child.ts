@@ -1,5 +1,7 @@
 // The memory figure's measurements, in a process of their own started with --expose-gc, so the
 // heap holds nothing but the clients (the dev server runs in yet another process).
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { DevClientConfig } from '@journeykit/dev-server';
 import type { JourneyClient } from '@journeykit/journey';
 import { journeykitClient, pingJourneyClient, pingSignIn, signIn } from '../lib/clients';
@@ -42,17 +44,23 @@ async function retained(size: number, make: () => Promise<unknown>) {
   return (heap() - before) / kept.length;
 }
 
+/** The client of the `growth` in progress: reachable from here alone once `exercise` returns. */
+const holder: { client?: unknown } = {};
+
 /**
  * `total` operations on one new client, after `warmUp` of them: the heap above the start every
- * `every` operations, then what the client itself holds — measured once `exercise` has returned,
- * as its frame is then gone and the client with it.
+ * `every` operations; then what the client holds, the heap with it less the heap without it.
  */
 async function growth<C>(
   make: () => Promise<C>,
   plan: [warmUp: number, total: number, every: number],
   operation: (client: C) => Promise<unknown>,
 ): Promise<Growth> {
-  const { points, withClient } = await exercise(make, plan, operation);
+  const points = await exercise(make, plan, operation);
+  await sleep(100); // work the operations left running (timers, sockets) lets go of the client
+  const withClient = heap();
+  holder.client = undefined;
+  await sleep(100);
   return { points, held: withClient - heap() };
 }
 
@@ -62,6 +70,7 @@ async function exercise<C>(
   operation: (client: C) => Promise<unknown>,
 ) {
   const client = await make();
+  holder.client = client;
   for (let i = 0; i < warmUp; i++) await operation(client);
   const start = heap();
   const points: [number, number][] = [];
@@ -69,7 +78,7 @@ async function exercise<C>(
     for (let i = 0; i < every; i++, done++) await operation(client);
     points.push([done, heap() - start]);
   }
-  return { points, withClient: heap() };
+  return points;
 }
 
 async function signedIn(config: DevClientConfig) {

@@ -64,11 +64,13 @@ export const memory: Figure = {
             ],
           ],
         ),
-        'Growth: one client does the operations (after a warm-up, in brackets); the heap is read ' +
-          "every tenth of the way. The process's heap moves by a few hundred kB between readings " +
-          "whatever the client does (fetch's and V8's own state), so the last column is the sure " +
-          'one: the heap with the client, less the heap once it is dropped — what the client holds ' +
-          'after all those operations, to compare with a signed-in client above.',
+        'Growth: one new client does the operations (a warm-up first, in brackets); the process heap ' +
+          'is read every tenth of the way, and its slope is the growth per operation. Readings move ' +
+          "by a few hundred kB whatever the client does (fetch's and V8's own state), so the last " +
+          'column is the sharper one: the heap with the client, less the heap once the client is ' +
+          'dropped (each read after 100 ms idle, so that finished requests have let go of it) — what ' +
+          'the client holds after the warm-up and all the operations, to compare with a signed-in ' +
+          'client above.',
         table(
           [
             'on one client (goal: flat)',

@@ -36,7 +36,7 @@ export const throughput: Figure = {
           '(start, next), then a one-hop authorize with the SSO token and PKCE S256, then the code ' +
           `exchange: 4 requests. Each virtual user signs in again as soon as it is done; ${WARM_UP_MS / 1000} s ` +
           `of warm-up, then ${DURATION_MS / 1000} s measured, for each number of virtual users in turn ` +
-          '(one server for both). The generator stays well below a core, so the server is what is measured.',
+          "(one server for both). The last column, the generator's CPU as a share of one core, shows it is not what limits the rate.",
         table(
           [
             'virtual users',

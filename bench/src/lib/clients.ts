@@ -15,7 +15,7 @@ import {
 } from '@journeykit/journey';
 import type { DevClientConfig } from '@journeykit/dev-server';
 
-export const DEMO = { username: 'demo', password: 'Ch4ng3it!' };
+const DEMO = { username: 'demo', password: 'Ch4ng3it!' };
 
 /** A journeykit client of the dev server; `journeyOnly` leaves the OIDC module out. */
 export function journeykitClient(
