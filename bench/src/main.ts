@@ -34,7 +34,7 @@ const sections: string[] = [];
 for (const [index, figure] of FIGURES.entries()) {
   if (wanted.length > 0 && !wanted.includes(figure.id)) continue;
   const started = performance.now();
-  const body = await figure.run();
+  const body = (await figure.run()).join('\n\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const rerun = `Rerun: \`npm run bench -- ${figure.id}\` (${seconds} s)${figure.id === 'size' ? '; the budgets alone: `npm run size`' : ''}.`;
   const section = `## ${index + 1}. ${figure.title}\n\n${body}\n\n${rerun}`;

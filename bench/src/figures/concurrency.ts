@@ -1,7 +1,7 @@
 import { startDevServer } from '@journeykit/dev-server';
 
 import { journeykitClient, signIn } from '../lib/clients';
-import { spread, table, wallTime, type Figure } from '../lib/runner';
+import { spread, table, wallTime, type Figure, withServer } from '../lib/runner';
 
 const ROUNDS = 10;
 const CALLS = 1000;
@@ -9,9 +9,8 @@ const CALLS = 1000;
 export const concurrency: Figure = {
   id: 'concurrency',
   title: 'Concurrency: 1,000 `user()` at expiry',
-  async run() {
-    const server = await startDevServer();
-    try {
+  run: () =>
+    withServer(startDevServer(), async (server) => {
       let now = Date.now(); // the client's clock, moved past the tokens' expiry before each round
       const client = journeykitClient(server.clientConfig, { clock: () => now });
       await signIn(client);
@@ -43,9 +42,6 @@ export const concurrency: Figure = {
             [`wall time for ${CALLS.toLocaleString('en-US')} calls, ms`, spread(walls, 1)],
           ],
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

@@ -15,6 +15,7 @@ import {
   summarize,
   table,
   type Figure,
+  withServer,
 } from '../lib/runner';
 import { serverProcess } from '../lib/server';
 
@@ -60,12 +61,11 @@ async function perJourney(journey: Journey, count = JOURNEYS): Promise<number> {
 export const cpu: Figure = {
   id: 'cpu',
   title: 'Client CPU per journey',
-  async run() {
-    const server = await serverProcess();
-    const { clientConfig } = server;
-    const names = Object.keys(CLIENTS) as Name[];
-    const next = (name: Name) => CLIENTS[name].make(clientConfig);
-    try {
+  run: () =>
+    withServer(serverProcess(), async (server) => {
+      const { clientConfig } = server;
+      const names = Object.keys(CLIENTS) as Name[];
+      const next = (name: Name) => CLIENTS[name].make(clientConfig);
       for (const name of names) await perJourney(await next(name), 50); // warm-up
       const cpu: Record<Name, number[]> = { journeykit: [], ping: [], fetch: [] };
       // Interleaved: every round runs each client once, starting with a different one.
@@ -109,9 +109,6 @@ export const cpu: Figure = {
           ],
           aging,
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

@@ -1,7 +1,7 @@
 import { startDevServer } from '@journeykit/dev-server';
 
 import { journeykitClient, signIn } from '../lib/clients';
-import { spread, table, wallTime, type Figure } from '../lib/runner';
+import { spread, table, wallTime, type Figure, withServer } from '../lib/runner';
 
 const ROUNDS = 10;
 const CALLS = 10_000;
@@ -9,9 +9,8 @@ const CALLS = 10_000;
 export const hotPath: Figure = {
   id: 'hot-path',
   title: 'Hot path: `user()` with valid tokens',
-  async run() {
-    const server = await startDevServer();
-    try {
+  run: () =>
+    withServer(startDevServer(), async (server) => {
       const client = journeykitClient(server.clientConfig);
       await signIn(client);
       await client.user();
@@ -41,9 +40,6 @@ export const hotPath: Figure = {
             ],
           ],
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

@@ -1,7 +1,7 @@
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 
 import { journeykitClient, signIn } from '../lib/clients';
-import { fixed, spread, summarize, table, wallTime, type Figure } from '../lib/runner';
+import { fixed, spread, summarize, table, wallTime, type Figure, withServer } from '../lib/runner';
 
 const ROUNDS = 20;
 const DELAY_MS = 50;
@@ -39,9 +39,8 @@ async function logouts(server: DevServer, rounds: number, delayMs = 0) {
 export const logout: Figure = {
   id: 'logout',
   title: 'Logout: wall time against its three requests',
-  async run() {
-    const server = await startDevServer();
-    try {
+  run: () =>
+    withServer(startDevServer(), async (server) => {
       const loopback = await logouts(server, ROUNDS);
       const delayed = await logouts(server, ROUNDS / 2, DELAY_MS);
       return [
@@ -57,9 +56,6 @@ export const logout: Figure = {
             [`+${DELAY_MS} ms per request`, ...delayed],
           ],
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

@@ -1,4 +1,4 @@
-import { fixed, runChild, spread, table, type Figure } from '../lib/runner';
+import { fixed, runChild, spread, table, type Figure, withServer } from '../lib/runner';
 import { serverProcess } from '../lib/server';
 import type { Growth, MemoryResult } from './memory-child';
 
@@ -31,9 +31,8 @@ const row = (label: string, { points, held }: Growth) => [
 export const memory: Figure = {
   id: 'memory',
   title: 'Memory',
-  async run() {
-    const server = await serverProcess();
-    try {
+  run: () =>
+    withServer(serverProcess(), async (server) => {
       const m = await runChild<MemoryResult>(
         'bench/src/figures/memory-child.ts',
         server.clientConfig,
@@ -85,9 +84,6 @@ export const memory: Figure = {
             row('@forgerock/journey-client: 1,000 Login journeys (200)', m.pingJourneys),
           ],
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

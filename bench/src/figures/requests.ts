@@ -1,7 +1,7 @@
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 
 import { journeykitClient, pingJourneyClient, pingSignIn, signIn } from '../lib/clients';
-import { table, type Figure } from '../lib/runner';
+import { table, type Figure, withServer } from '../lib/runner';
 
 /** The requests the server received while `work` ran: their number and routes, e.g. `2 (authenticate ×2)`. */
 async function counted(server: DevServer, work: () => Promise<unknown>): Promise<string> {
@@ -16,9 +16,8 @@ async function counted(server: DevServer, work: () => Promise<unknown>): Promise
 export const requests: Figure = {
   id: 'requests',
   title: 'Requests per operation',
-  async run() {
-    const server = await startDevServer();
-    try {
+  run: () =>
+    withServer(startDevServer(), async (server) => {
       const config = server.clientConfig;
       const client = journeykitClient(config);
       const login = () => signIn(client).then(() => client.user());
@@ -40,9 +39,6 @@ export const requests: Figure = {
         table(['operation', 'journeykit requests (by route)'], rows),
         `For comparison, \`@forgerock/journey-client\` signs in (client creation, \`start\`, \`next\`; no tokens) with ${ping}. ` +
           "Its token side, `@forgerock/oidc-client`, authorizes through a hidden iframe, so it cannot run here (Node, no DOM); journeykit's tokens come from the SSO session in one redirect.",
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

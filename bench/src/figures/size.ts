@@ -177,6 +177,6 @@ export const size: Figure = {
       `Where the core's ${kB(ours[0]!.minified)} kB minified come from (esbuild metafile; ` +
         'gzip is not additive per file, so shares are of the minified size):',
       breakdown(ours[0]!),
-    ].join('\n\n');
+    ];
   },
 };

@@ -1,4 +1,4 @@
-import { fixed, quantile, runChild, spread, table, type Figure } from '../lib/runner';
+import { fixed, quantile, runChild, spread, table, type Figure, withServer } from '../lib/runner';
 import { serverProcess } from '../lib/server';
 import type { LoadInput, LoadResult } from './throughput-load';
 
@@ -9,9 +9,8 @@ const DURATION_MS = 10_000;
 export const throughput: Figure = {
   id: 'throughput',
   title: 'Dev server throughput: full sign-ins',
-  async run() {
-    const server = await serverProcess();
-    try {
+  run: () =>
+    withServer(serverProcess(), async (server) => {
       const rows: (string | number)[][] = [];
       for (const concurrency of LEVELS) {
         const input: LoadInput = {
@@ -48,9 +47,6 @@ export const throughput: Figure = {
           ],
           rows,
         ),
-      ].join('\n\n');
-    } finally {
-      await server.close();
-    }
-  },
+      ];
+    }),
 };

@@ -4,11 +4,24 @@ import { fileURLToPath } from 'node:url';
 /** The repository root: children run from here, so `--import tsx` resolves and tsconfig paths apply. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** One figure of RESULTS.md: `run()` measures and returns its section's Markdown body. */
+/** One figure of RESULTS.md: `run()` measures and returns its section's paragraphs (Markdown). */
 export interface Figure {
   id: string;
   title: string;
-  run(): Promise<string>;
+  run(): Promise<string[]>;
+}
+
+/** Runs `work` with the server being started, and closes the server whatever happens. */
+export async function withServer<S extends { close(): Promise<void> }, T>(
+  starting: Promise<S>,
+  work: (server: S) => Promise<T>,
+): Promise<T> {
+  const server = await starting;
+  try {
+    return await work(server);
+  } finally {
+    await server.close();
+  }
 }
 
 export interface Summary {
