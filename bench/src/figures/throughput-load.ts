@@ -83,10 +83,8 @@ childMain(async ({ config, concurrency, warmUpMs, durationMs }: LoadInput): Prom
         continue;
       }
       const end = performance.now();
-      if (start >= from && end < to) {
-        latencies.push(end - start);
-        perSecond[Math.floor((end - from) / 1000)]!++;
-      }
+      if (start >= from) latencies.push(end - start);
+      if (end >= from && end < to) perSecond[Math.floor((end - from) / 1000)]!++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, virtualUser));
