@@ -15,12 +15,7 @@ import { discoveryLoader } from './oidc/discovery';
 import { sessionLock } from './oidc/lock';
 import { forgetTokens, revokeForgotten } from './oidc/revoke';
 import { currentTokens, currentUserInfo, renewTokens } from './oidc/tokens';
-import {
-  isTokenSet,
-  toUserSession,
-  type JourneyUserSession,
-  type TokenSet,
-} from './oidc/token-set';
+import { isTokenSet, toUserSession, type JourneyUserSession } from './oidc/token-set';
 import { systemClock } from './platform/clock';
 import { resolveCrypto } from './platform/crypto';
 import { isSsoToken, type SsoToken } from './session/sso-token';
@@ -181,12 +176,12 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       ),
     user: (options) =>
       session('user', options, async (ctx, signal) =>
-        userSession(await currentTokens(ctx, signal)),
+        toUserSession(await currentTokens(ctx, signal)),
       ),
     refresh: (options) =>
       session('refresh', options, async (ctx, signal) => {
         try {
-          return userSession(await renewTokens(ctx, signal));
+          return toUserSession(await renewTokens(ctx, signal));
         } catch (error) {
           if ((error as JourneyError).type === 'abort_error') throw error;
           // refresh() reports a failed refresh as null; the cause went to the log and to listeners.
@@ -234,5 +229,3 @@ function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string 
     throw new JourneyError(code, 'argument_error', `${what} must not be empty.`);
   return value.trim();
 }
-
-const userSession = (tokens: TokenSet | null) => tokens && toUserSession(tokens);

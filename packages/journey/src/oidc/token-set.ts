@@ -89,7 +89,9 @@ export function isFresh(tokens: TokenSet, now: number, thresholdSeconds: number)
   return now < tokens.expiresAt - threshold;
 }
 
-export function toUserSession(tokens: TokenSet): JourneyUserSession {
+/** What `user()` and `refresh()` hand out of the stored tokens; null without tokens. */
+export function toUserSession(tokens: TokenSet | null): JourneyUserSession | null {
+  if (!tokens) return null;
   const session: JourneyUserSession = { accessToken: tokens.accessToken };
   if (tokens.refreshToken) session.refreshToken = tokens.refreshToken;
   if (tokens.expiresIn !== undefined) session.expiresIn = tokens.expiresIn;
