@@ -68,13 +68,20 @@ export interface Log {
 }
 
 const masked = '[redacted]';
+/** Enough for several sessions' worth of tokens, codes and passwords, so a long-lived client does not grow. */
+const remembered = 64;
 
 export function createLog(instance: LoggerInstance): Log {
   const secrets = new Set<string>();
   const log = {
     secret: (...values) => {
       // Short values would mask ordinary words; real secrets are long.
-      for (const v of values) if (v && v.length >= 8) secrets.add(v);
+      for (const v of values)
+        if (v && v.length >= 8) {
+          secrets.delete(v);
+          secrets.add(v);
+          if (secrets.size > remembered) secrets.delete(secrets.values().next().value!);
+        }
     },
   } as Log;
   for (const name of levels)
