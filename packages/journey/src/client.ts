@@ -1,13 +1,18 @@
 import { validateConfig, type JourneyConfig } from './config';
 import { JourneyError, type JourneyErrorCode } from './errors';
-import { createEmitter, type JourneyListener } from './events';
+import { createEmitter, type JourneyEvent, type JourneyListener } from './events';
 import { abortError, createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
 import { createJourneyFlow } from './journey/flow';
 import { failureNode, text } from './journey/nodes';
 import { realmName } from './journey/realm';
 import { runtimeLocale } from './journey/stage';
-import type { JourneyNextInput, JourneyNode, JourneyStartOptions } from './journey/types';
+import type {
+  JourneyNextInput,
+  JourneyNode,
+  JourneyStartOptions,
+  SuccessNode,
+} from './journey/types';
 import { createLog, noopLogger, type Log } from './logger';
 import { logoutUser } from './logout';
 import type { OidcContext } from './oidc/context';
@@ -59,6 +64,12 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   const getId = () => Promise.resolve(id);
   const log = createLog(config.logger ?? noopLogger);
   const events = createEmitter((error) => log.warn('An event listener threw', { error }));
+  // What listeners hear carries no secret either.
+  const emit = (event: JourneyEvent) => {
+    log.hide('error' in event ? event.error : undefined);
+    if (event.type === 'logout') event.outcomes.forEach((o) => log.hide(o.error));
+    events.emit(event);
+  };
   const serverUrl = config.serverUrl.trim().replace(/\/+$/, '');
   const origin = originOf(serverUrl)!;
   const server = {
@@ -72,6 +83,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     fetch: config.fetch ?? ((url, init) => fetch(url, init)),
     timeout: config.timeout ?? 15_000,
     log,
+    insecure: config.allowInsecureRequests,
   });
   // Records are namespaced by server, realm (and client, for tokens); hosts are case-insensitive.
   const namespace = `${origin}${serverUrl.slice(origin.length)}|${realmName(server.realm)}`;
@@ -80,16 +92,31 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     storage: KeyValueStorage,
     name: string,
     isValid: (data: unknown) => data is T,
-  ) =>
-    storedRecord(storage, `journeykit.${kind}:${name}`, kind, isValid, (key, error) => {
-      log.warn(error.message, { key });
-      events.emit({ type: 'storageError', key, error });
-    });
+  ) => {
+    const stored = storedRecord(
+      storage,
+      `journeykit.${kind}:${name}`,
+      kind,
+      isValid,
+      (key, error) => {
+        log.warn(error.message, { key });
+        emit({ type: 'storageError', key, error });
+      },
+    );
+    // What is read back is in use: its secrets stay masked, however many came since.
+    const read = async () => {
+      const value = await stored.read();
+      const v = value as Record<string, string> | null;
+      log.secret(v?.value, v?.accessToken, v?.refreshToken, v?.idToken);
+      return value;
+    };
+    return { ...stored, read };
+  };
   const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
   const sso = record('session', sessionStorage, namespace, isSsoToken);
   const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
   // What the journey, the session methods and logout share.
-  const ctx = { server, send, log, emit: events.emit, sso, locales };
+  const ctx = { server, send, log, emit, sso, locales };
   const oidcConfig = config.modules?.oidc;
   const tokens =
     oidcConfig &&
@@ -115,8 +142,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   const flow = createJourneyFlow(ctx);
 
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
-  const settle = async (node: JourneyNode): Promise<JourneyNode> => {
-    if (node.type !== 'SuccessNode') return node;
+  const keep = async (node: SuccessNode): Promise<JourneyNode> => {
     const { tokenId, successUrl, realm } = node.input;
     if (typeof tokenId !== 'string' || !tokenId) return node; // session reused, or noSession
     log.secret(tokenId);
@@ -133,7 +159,18 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     } catch (error) {
       return failureNode('Signed in, but the session could not be saved', undefined, error);
     }
-    events.emit({ type: 'sessionStarted', realm: text(realm) });
+    emit({ type: 'sessionStarted', realm: text(realm) });
+    return node;
+  };
+
+  /** The node a journey method resolves to: a failure carries the method's code; no secret shows. */
+  const settle = async (code: JourneyErrorCode, reached: JourneyNode): Promise<JourneyNode> => {
+    const node = reached.type === 'SuccessNode' ? await keep(reached) : reached;
+    if (node.type === 'FailureNode') {
+      Object.assign(node.error, { code });
+      node.message = node.cause = log.hide(node.error).message;
+    }
+    if (node.type === 'ErrorNode') log.hide(node);
     return node;
   };
 
@@ -160,15 +197,18 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     start: (journeyName, options) =>
       guard('JOURNEY_START_ERROR', log, async () =>
         settle(
+          'JOURNEY_START_ERROR',
           await flow.start(nonEmpty(journeyName, 'JOURNEY_START_ERROR', 'Journey name'), options),
         ),
       ),
     next: (input, options) =>
-      guard('JOURNEY_NEXT_ERROR', log, async () => settle(await flow.next(input, options?.signal))),
+      guard('JOURNEY_NEXT_ERROR', log, async () =>
+        settle('JOURNEY_NEXT_ERROR', await flow.next(input, options?.signal)),
+      ),
     resume: (uri, options) =>
       guard('JOURNEY_RESUME_ERROR', log, async () => {
         nonEmpty(uri, 'JOURNEY_RESUME_ERROR', 'Resume URI');
-        return settle(await flow.resume(uri, options?.signal));
+        return settle('JOURNEY_RESUME_ERROR', await flow.resume(uri, options?.signal));
       }),
     ssoToken: (options) =>
       guard('JOURNEY_USER_ERROR', log, () =>
@@ -218,7 +258,7 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
     // An abort carries the code of the method it stopped.
     if (error.type === 'abort_error' && error.code !== code)
       error = new JourneyError(code, 'abort_error', error.message);
-    log.error(`${code}: ${error.message}`);
+    log.error(`${code}: ${log.hide(error).message}`);
     throw error;
   }
 }

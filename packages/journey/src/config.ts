@@ -1,6 +1,6 @@
 import { JourneyError } from './errors';
 import type { FetchLike } from './http/transport';
-import { originOf } from './http/url';
+import { isSecureUrl, originOf } from './http/url';
 import type { LoggerInstance } from './logger';
 import type { OidcModuleConfig } from './oidc/context';
 import type { Clock } from './platform/clock';
@@ -26,6 +26,8 @@ export interface JourneyConfig {
   crypto?: Partial<CryptoProvider>;
   /** Milliseconds since the epoch; default `Date.now`. */
   clock?: Clock;
+  /** Allow plain http to hosts other than this device (loopback); for development only. */
+  allowInsecureRequests?: boolean;
   modules?: {
     session?: { storage?: KeyValueStorage };
     oidc?: OidcModuleConfig;
@@ -39,7 +41,12 @@ const configError = (message: string) =>
 export function validateConfig(config: JourneyConfig): void {
   if (typeof config?.serverUrl !== 'string' || !config.serverUrl.trim())
     throw configError('Missing configuration. Provide a non-empty serverUrl.');
-  if (!originOf(config.serverUrl)) throw configError('serverUrl must be an absolute http(s) URL.');
+  const secure = (url: string, name: string) => {
+    if (!originOf(url)) throw configError(`${name} must be an absolute http(s) URL.`);
+    if (!config.allowInsecureRequests && !isSecureUrl(url))
+      throw configError(`${name} must use https (or allowInsecureRequests).`);
+  };
+  secure(config.serverUrl, 'serverUrl');
   if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0))
     throw configError('timeout must be a positive number of milliseconds.');
   const sessionStorage = config.modules?.session?.storage;
@@ -50,8 +57,7 @@ export function validateConfig(config: JourneyConfig): void {
   for (const key of ['clientId', 'discoveryEndpoint', 'redirectUri'] as const)
     if (typeof oidc[key] !== 'string' || !oidc[key].trim())
       throw configError('modules.oidc needs clientId, redirectUri and discoveryEndpoint.');
-  if (!originOf(oidc.discoveryEndpoint))
-    throw configError('discoveryEndpoint must be an absolute http(s) URL.');
+  secure(oidc.discoveryEndpoint, 'discoveryEndpoint');
   if (oidc.storage !== undefined && !isKeyValueStorage(oidc.storage))
     throw configError('modules.oidc.storage needs getItem, setItem and removeItem.');
   if (

@@ -65,6 +65,8 @@ export interface Log {
   error(message: string, facts?: Record<string, unknown>): void;
   /** Registers values that must never be written out. */
   secret(...values: (string | undefined | null)[]): void;
+  /** Masks the secrets in the message of an error (or node) the app is about to see. */
+  hide<E extends { message: string } | undefined>(error: E): E;
 }
 
 const masked = '[redacted]';
@@ -73,7 +75,15 @@ const remembered = 64;
 
 export function createLog(instance: LoggerInstance): Log {
   const secrets = new Set<string>();
+  const mask = (text: string) => {
+    for (const s of secrets) text = text.split(s).join(masked);
+    return text;
+  };
   const log = {
+    hide: (error) => {
+      if (error) error.message = mask(error.message);
+      return error;
+    },
     secret: (...values) => {
       // Short values would mask ordinary words; real secrets are long.
       for (const v of values)
@@ -85,11 +95,8 @@ export function createLog(instance: LoggerInstance): Log {
     },
   } as Log;
   for (const name of levels)
-    log[name] = (message, facts) => {
-      let line = facts === undefined ? message : `${message} ${safeJson(facts)}`;
-      for (const s of secrets) line = line.split(s).join(masked);
-      instance[name](line);
-    };
+    log[name] = (message, facts) =>
+      instance[name](mask(facts === undefined ? message : `${message} ${safeJson(facts)}`));
   return log;
 }
 

@@ -141,7 +141,7 @@ describe('logoutUser()', () => {
     clock.advance(3600);
     server.inject('token', { delayMs: 200, times: 1 });
     const renewal = client.user();
-    await until(() => server.count('token') === 1, 'the refresh reached the server');
+    await until(() => server.grants.refresh_token === 1, 'the refresh reached the server');
     expect(await client.logoutUser()).toBe(true);
     const renewed = await renewal;
     expect(drive.items.size).toBe(0);

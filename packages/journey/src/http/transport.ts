@@ -1,5 +1,6 @@
 import { JourneyError, type JourneyErrorCode, userError } from '../errors';
 import type { Log } from '../logger';
+import { isSecureUrl } from './url';
 
 /** The part of `fetch` the SDK uses; inject one to change the transport (tests, React Native). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -44,10 +45,13 @@ export function createTransport({
   fetch,
   timeout,
   log,
+  insecure,
 }: {
   fetch: FetchLike;
   timeout: number;
   log: Log;
+  /** Plain http to other hosts than this device is allowed (`allowInsecureRequests`). */
+  insecure?: boolean;
 }): Send {
   /** One request, no retries. */
   const exchange = async (request: HttpRequest, where: string): Promise<HttpResponse> => {
@@ -102,6 +106,9 @@ export function createTransport({
 
   return async (request) => {
     const where = `${request.method ?? 'GET'} ${request.url.split('?')[0]}`;
+    // Also where a discovery document names the endpoint: nothing goes out over plain http.
+    if (!insecure && !isSecureUrl(request.url))
+      throw userError('argument_error', `${where}: plain http refused`);
     for (let attempt = 0; ; attempt++) {
       const outcome = await exchange(request, where).catch((error: JourneyError) => error);
       const wait = retryDelay(request.retry, attempt, outcome);

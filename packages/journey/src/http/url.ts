@@ -45,11 +45,16 @@ function decode(text: string): string | undefined {
 /** `scheme://host[:port]` in lower case, or null when the text is not an absolute http(s) URL. */
 export function originOf(url: string): string | null {
   // Backslashes end the host as in WHATWG URL parsing, so `https://a\b` is origin `https://a`.
-  const m = /^(https?):\/\/(?:[^/\\?#@]*@)?([^/\\?#@]+)(?=[/\\?#]|$)/i.exec(url);
+  const m = /^(https?):\/\/(?:[^/\\?#@]*@)?([^/\\?#@:][^/\\?#@]*)(?=[/\\?#]|$)/i.exec(url);
   if (!m) return null;
   const scheme = m[1]!.toLowerCase();
   const host = m[2]!.toLowerCase().replace(scheme === 'https' ? /:443$/ : /:80$/, '');
   return `${scheme}://${host}`;
+}
+
+/** Whether a request to this URL is protected: https, or plain http that stays on this device. */
+export function isSecureUrl(url: string): boolean {
+  return /^https:|^http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/.test(originOf(url) ?? '');
 }
 
 /** Joins a base URL and a path with exactly one slash between them. */

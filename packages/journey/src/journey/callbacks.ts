@@ -6,6 +6,7 @@ import {
   coercions,
   displayType,
   outputOf,
+  own,
   specOf,
   type CallbackSpec,
 } from './catalogue';
@@ -32,8 +33,8 @@ const optionTypes: Record<string, string> = {
 
 /** AM outputs whose wire form is not what an app wants to read (am-protocol §4, §10). */
 const normalizeOutput: Record<string, (value: unknown) => unknown> = {
-  messageType: (v) => messageTypes[String(v)] ?? 'UNKNOWN',
-  optionType: (v) => optionTypes[String(v)] ?? 'UNSPECIFIED_OPTION',
+  messageType: (v) => own(messageTypes, String(v)) ?? 'UNKNOWN',
+  optionType: (v) => own(optionTypes, String(v)) ?? 'UNSPECIFIED_OPTION',
   waitTime: (v) => (Number.isFinite(Number(v)) ? Number(v) : 0),
   failedPolicies: (v) => (Array.isArray(v) ? v.map(parsePolicy) : []),
 };
@@ -48,8 +49,17 @@ function parsePolicy(entry: unknown): unknown {
 export function toJourneyCallback(raw: AmCallback): JourneyCallback {
   const type = displayType(raw);
   const spec = specOf(type);
-  const cb: JourneyCallback = { type, raw };
-  for (const o of raw.output ?? []) cb[o.name] = (normalizeOutput[o.name] ?? ((v) => v))(o.value);
+  // Outputs become own fields (whatever their names, `__proto__` too) that cannot replace type or raw.
+  const cb: JourneyCallback = {
+    ...Object.fromEntries(
+      (raw.output ?? []).map((o) => {
+        const normalize = own(normalizeOutput, o.name);
+        return [o.name, normalize ? normalize(o.value) : o.value];
+      }),
+    ),
+    type,
+    raw,
+  };
   if (cb.isRequired !== undefined) cb.required = cb.isRequired === true;
   if (cb.prompt === undefined && typeof cb.message === 'string') cb.prompt = cb.message;
   if (raw.type === 'MetadataCallback') cb.value = outputOf(raw, 'data');

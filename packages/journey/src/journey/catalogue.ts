@@ -73,12 +73,16 @@ const aliases: Record<string, string> = {
   SelectIdPCallback: 'SelectIdpCallback',
 };
 
+/** A table's own entry for a name from the server, never one of Object.prototype's (`constructor`). */
+export const own = <T>(table: Record<string, T>, name: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+
 export function canonicalType(type: string): string {
-  return aliases[type] ?? type;
+  return own(aliases, type) ?? type;
 }
 
 export function specOf(type: string): CallbackSpec {
-  return catalogue[canonicalType(type)] ?? unsupported;
+  return own(catalogue, canonicalType(type)) ?? unsupported;
 }
 
 /**

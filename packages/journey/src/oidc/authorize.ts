@@ -59,18 +59,23 @@ export async function authorize(
     'accept-api-version': 'resource=2.1, protocol=1.0',
     [ctx.server.cookie]: ssoToken,
   };
-  // Retried only when the server asks for it (429, 503): a failed fetch here may be a runtime
-  // refusing a custom-scheme redirect, and every repeat would only issue another code.
-  let response = await ctx.send({
-    url,
-    headers,
-    redirect: strategy === 'follow' ? 'follow' : 'manual',
-    retry: 'unprocessed',
-  });
-  if (strategy === 'redirect' && response.type === 'opaqueredirect') {
-    // A browser hides manual redirects: ask again and follow this time.
-    response = await ctx.send({ url, headers, redirect: 'follow' });
-  }
+  const send = (redirect: 'manual' | 'follow') => {
+    // fetch carries the SSO token header along a redirect it follows: only to this server, or to
+    // a scheme it cannot load.
+    const target = originOf(ctx.redirectUri);
+    if (redirect === 'follow' && target && target !== ctx.server.origin)
+      throw userError(
+        'argument_error',
+        "A followed redirect would take the SSO token to the redirect URI's origin",
+      );
+    // Retried only when the server asks for it (429, 503): a failed fetch here may be a runtime
+    // refusing a custom-scheme redirect, and every repeat would only issue another code.
+    return ctx.send({ url, headers, redirect, retry: 'unprocessed' });
+  };
+  let response = await send(strategy === 'follow' ? 'follow' : 'manual');
+  // A browser hides manual redirects: ask again and follow this time.
+  if (strategy === 'redirect' && response.type === 'opaqueredirect')
+    response = await send('follow');
   const params = answerParams(response);
   if ((params.code !== undefined || params.state !== undefined) && params.state !== state)
     throw userError('auth_error', 'The authorize response does not match our request (state)');
@@ -78,10 +83,20 @@ export async function authorize(
     throw userError('auth_error', 'The authorize response came from another issuer');
   if (params.error) return { error: params.error, description: params.error_description };
   if (params.code) return { code: params.code };
-  // An error page (a client the server does not know, a 5xx) says nothing about the session.
-  if (response.status >= 400) throw oauthError('Authorize', response, parseJson(response.body));
-  // Sent to a login page instead of back to us: the server does not accept the session.
-  return { error: 'login_required', description: 'The server asked for an interactive login' };
+  // Sent to a login page instead of back to us (redirected, or a page fetch followed a redirect
+  // to): the server does not accept the session.
+  const path = (u: string) => u.split(/[?#]/)[0];
+  const { status, url: reached } = response;
+  const redirected = status >= 300 && status < 400 && response.headers.get('location');
+  if (redirected || (status < 300 && reached && path(reached) !== path(url)))
+    return { error: 'login_required', description: 'The server asked for an interactive login' };
+  // An error page (a client the server does not know, a 5xx) or an unreadable answer says
+  // nothing about the session.
+  if (status >= 400) throw oauthError('Authorize', response, parseJson(response.body));
+  throw userError('parse_error', 'The authorize endpoint sent an unreadable reply', {
+    status,
+    retryable: true,
+  });
 }
 
 /** The strategy to use: the given one, or for 'auto' the one that works in this runtime. */
