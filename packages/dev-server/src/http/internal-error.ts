@@ -7,6 +7,8 @@ export function internalError(): AppMiddleware {
     try {
       await next();
     } catch (error) {
+      // A client that hung up mid-request (it aborted, or timed out) is not a server bug.
+      if (ctx.req.destroyed) return;
       console.error('journeykit dev-server: internal error on', ctx.method, ctx.path, error);
       ctx.status = 500;
       ctx.body = amErrorBody(500, 'Internal Server Error');
