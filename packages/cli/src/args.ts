@@ -16,6 +16,8 @@ export interface CliOptions {
   answers: Record<string, string>;
   /** Run the whole session page without asking anything, then exit. */
   yes: boolean;
+  /** Allow plain http to a tenant that is not on this machine (development only). */
+  allowInsecure: boolean;
   verbose: boolean;
   help: boolean;
 }
@@ -40,6 +42,7 @@ Options:
   --password <secret>    answer for password callbacks
   --answer <key=value>   answer for another callback, by prompt or field id (repeatable)
   --yes                  non-interactive: run journey → tokens → userinfo → refresh → revoke → logout
+  --allow-insecure       allow plain http to a non-loopback server (development only)
   --verbose              show the SDK's debug log (secrets are masked)
   -h, --help             this help
 `;
@@ -61,6 +64,7 @@ export function parseCli(argv: string[]): CliOptions {
       password: { type: 'string' },
       answer: { type: 'string', multiple: true },
       yes: { type: 'boolean', short: 'y', default: false },
+      'allow-insecure': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -87,6 +91,7 @@ export function parseCli(argv: string[]): CliOptions {
     password: values.password,
     answers,
     yes: values.yes,
+    allowInsecure: values['allow-insecure'],
     verbose: values.verbose,
     help: values.help,
   };

@@ -17,6 +17,7 @@ async function main(options: CliOptions): Promise<void> {
   try {
     const client = createJourneyClient({
       ...target.config,
+      allowInsecureRequests: options.allowInsecure,
       logger: logger({ level: options.verbose ? 'debug' : 'none' }),
     });
     const answers = {

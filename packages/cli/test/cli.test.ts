@@ -82,6 +82,27 @@ describe('npm start', () => {
     expect(code).toBe(0);
   });
 
+  it('refuses plain http to another host unless --allow-insecure says so', async () => {
+    // 0.0.0.0 is not loopback to the SDK, but connecting to it fails at once here.
+    const tenant = [
+      'login',
+      '--server',
+      'http://0.0.0.0:1/am',
+      '--yes',
+      '--username',
+      'u',
+      '--password',
+      'p',
+    ];
+    const refused = await npmStart(...tenant);
+    expect(refused.output).toContain('serverUrl must use https');
+    expect(refused.code).toBe(1);
+    const allowed = await npmStart(...tenant, '--allow-insecure');
+    expect(allowed.output).not.toContain('must use https');
+    expect(allowed.output).toContain('The journey failed');
+    expect(allowed.code).toBe(1);
+  });
+
   it('rejects an unknown option with usage and exit code 2', async () => {
     const { code, output } = await npmStart('--nonsense');
     expect(output).toContain('Usage:');
