@@ -52,8 +52,8 @@ describe('toNode (rn-journey-api §3.4)', () => {
       'Unexpected redirect to https://elsewhere/x',
       false,
     ],
-    ['an HTML 200', reply(200, '<html/>'), 'Unreadable reply', false],
-    ['truncated JSON', reply(200, '{"authId":"x","callb'), 'Unreadable reply', false],
+    ['an HTML 200', reply(200, '<html/>'), 'Unreadable reply', true],
+    ['truncated JSON', reply(200, '{"authId":"x","callb'), 'Unreadable reply', true],
     [
       'malformed callbacks',
       reply(200, { authId: 'x', callbacks: [{ output: 1 }] }),

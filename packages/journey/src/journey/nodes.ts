@@ -65,10 +65,16 @@ export function failureNode(message: string, status?: number, cause?: unknown): 
   const error =
     cause instanceof JourneyError
       ? cause
-      : new JourneyError('JOURNEY_NEXT_ERROR', status ? 'exchange_error' : 'parse_error', message, {
-          status,
-          cause,
-          retryable: status !== undefined && (status >= 500 || status === 429),
-        });
+      : new JourneyError(
+          'JOURNEY_NEXT_ERROR',
+          status && status >= 300 ? 'exchange_error' : 'parse_error',
+          message,
+          // A garbled 2xx (cut off, or mangled on the way) says nothing final, like a 5xx or 429.
+          {
+            status,
+            cause,
+            retryable: !!status && (status < 300 || status >= 500 || status === 429),
+          },
+        );
   return { type: 'FailureNode', message: error.message, cause: error.message, error };
 }
