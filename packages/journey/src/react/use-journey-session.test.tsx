@@ -2,9 +2,12 @@
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { createJourneyClient, type JourneyClient, type JourneyConfig } from '@journeykit/journey';
 import { JourneyProvider, useJourneySession } from '@journeykit/journey/react';
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, configure, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// The dev server answers in milliseconds, but a loaded CI machine may not: wait generously.
+configure({ asyncUtilTimeout: 10_000 });
 
 // useJourneySession against the real dev server, in StrictMode (effects and subscriptions run
 // twice). Like the useJourney tests: happy-dom's fetch, a server per test.

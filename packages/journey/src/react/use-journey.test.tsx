@@ -7,9 +7,12 @@ import {
   type JourneyNode,
 } from '@journeykit/journey';
 import { JourneyProvider, useJourney, useJourneyForm } from '@journeykit/journey/react';
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, configure, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// The dev server answers in milliseconds, but a loaded CI machine may not: wait generously.
+configure({ asyncUtilTimeout: 10_000 });
 
 // useJourney and JourneyProvider against the real dev server, under happy-dom: its fetch applies
 // a browser's CORS and cookie rules (page origin http://localhost:3000, allowed by the server), and
