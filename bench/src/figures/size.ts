@@ -12,6 +12,12 @@ export interface Entry {
   external?: string[];
   /** Most bytes of min+gzip allowed; `npm run size` fails above it. */
   budget?: number;
+  /**
+   * While an entry is over its budget: the most bytes CI tolerates (its size when the gap was
+   * accepted, plus a little), so it can shrink but not grow. `npm run size` fails above it and
+   * reports the budget as not met.
+   */
+  ceiling?: number;
 }
 
 const CORE = '@journeykit/journey';
@@ -22,6 +28,7 @@ export const JOURNEYKIT: Entry[] = [
     name: 'core: `createJourneyClient`, `JourneyError`, `logger`',
     code: `export { createJourneyClient, JourneyError, logger } from '${CORE}'`,
     budget: 10_000,
+    ceiling: 13_100,
   },
   { name: 'core: `export *`', code: `export * from '${CORE}'` },
   {
@@ -130,7 +137,7 @@ export function sizeTable(rows: Measured[]): string {
       `**${kB(gzipped)} kB**`,
       entry.budget === undefined
         ? ''
-        : `${kB(entry.budget)} kB ${gzipped <= entry.budget ? 'ok' : '**over**'}`,
+        : `${kB(entry.budget)} kB ${gzipped <= entry.budget ? 'ok' : `**over** (CI ceiling ${kB(entry.ceiling ?? entry.budget)} kB)`}`,
     ]),
   );
 }
