@@ -1,11 +1,11 @@
-import type {
-  JourneyFormIssue,
-  JourneyFormValue,
-  JourneyNormalizedField,
-  KbaValue,
+import {
+  policyMessage,
+  type JourneyFormIssue,
+  type JourneyFormValue,
+  type JourneyNormalizedField,
+  type KbaValue,
 } from '@journeykit/journey';
 import { useId } from 'react';
-import { policyMessage } from './policies';
 
 interface FieldProps {
   field: JourneyNormalizedField;

@@ -6,33 +6,10 @@ import {
   type JourneyFormValue,
   type JourneyNormalizedField,
   type SuccessNode,
+  policyMessage,
 } from '@journeykit/journey';
 import * as p from '@clack/prompts';
 import { CliError, type Answer } from './answers';
-
-const POLICY_TEXTS: Record<string, (p: Record<string, unknown>) => string> = {
-  REQUIRED: () => 'required',
-  UNIQUE: () => 'already taken',
-  MIN_LENGTH: (p) => `at least ${String(p.minLength)} characters`,
-  MAX_LENGTH: (p) => `at most ${String(p.maxLength)} characters`,
-  AT_LEAST_X_CAPITAL_LETTERS: (p) => `at least ${String(p.numCaps)} capital letter(s)`,
-  AT_LEAST_X_NUMBERS: (p) => `at least ${String(p.numNums)} digit(s)`,
-  CANNOT_CONTAIN_CHARACTERS: (p) => `must not contain ${JSON.stringify(p.forbiddenChars)}`,
-  VALID_EMAIL_ADDRESS_FORMAT: () => 'not a valid email address',
-  VALID_USERNAME: () => 'not a valid username',
-};
-
-/** A parsed failed policy (`{policyRequirement, params}`) in words, or its code when unknown. */
-export function policyText(policy: unknown): string {
-  const { policyRequirement = 'POLICY', params = {} } = (policy ?? {}) as {
-    policyRequirement?: string;
-    params?: Record<string, unknown>;
-  };
-  return (
-    POLICY_TEXTS[policyRequirement]?.(params) ??
-    `${policyRequirement}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`
-  );
-}
 
 /** Page texts may carry HTML (AM's page node); the terminal gets plain text. */
 const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '');
@@ -108,7 +85,7 @@ function show(node: ContinueNode, fields: JourneyNormalizedField[]): string[] {
       else if (messageType !== 'SCRIPT') p.log.info(message);
     }
     if (field.failedPolicies) {
-      const problem = `${field.prompt || field.id}: ${field.failedPolicies.map(policyText).join(', ')}`;
+      const problem = `${field.prompt || field.id}: ${field.failedPolicies.map(policyMessage).join(' ')}`;
       p.log.warn(problem);
       refused.push(problem);
     }

@@ -71,7 +71,9 @@ describe('npm start', () => {
     expect(code).toBe(0);
 
     const taken = await npmStart(...registration.map((a) => (a === 'byron' ? 'demo' : a)));
-    expect(taken.output).toContain('The server refused the values: Username: already taken');
+    expect(taken.output).toContain(
+      'The server refused the values: Username: Already taken; choose another.',
+    );
     expect(taken.code).toBe(1);
   });
 

@@ -39,6 +39,7 @@ export type { SecureStoreModule } from './storage/secure-store';
 export type { KeyValueStorage } from './storage/types';
 export { webStorage } from './storage/web';
 export { buildNextInput, normalizeCallbacks } from './journey/form';
+export { policyMessage } from './journey/policies';
 export type {
   JourneyBuildResult,
   JourneyExecutionMode,

@@ -1,4 +1,4 @@
-/** AM's IDM policy failures (`failedPolicies`) in words, as Ping's sample apps show them. */
+/** AM's IDM policy requirements (am-protocol §4.3) in words, with their `params`. */
 const texts: Record<string, (p: Record<string, unknown>) => string> = {
   REQUIRED: () => 'Required.',
   UNIQUE: () => 'Already taken; choose another.',
@@ -13,12 +13,16 @@ const texts: Record<string, (p: Record<string, unknown>) => string> = {
   VALID_USERNAME: () => 'Not a valid username.',
 };
 
+/**
+ * A failed policy of a callback (an entry of its parsed `failedPolicies`) as a sentence to show
+ * next to the field; a requirement without words here is named as the server sent it.
+ */
 export function policyMessage(failure: unknown): string {
   const { policyRequirement, params } = (failure ?? {}) as {
-    policyRequirement?: string;
+    policyRequirement?: unknown;
     params?: Record<string, unknown>;
   };
-  const text = policyRequirement && texts[policyRequirement];
-  if (text) return text(params ?? {});
-  return `Rejected by the server (${policyRequirement ?? 'unknown policy'}).`;
+  const name = typeof policyRequirement === 'string' ? policyRequirement : 'unknown policy';
+  const text = Object.prototype.hasOwnProperty.call(texts, name) ? texts[name] : undefined;
+  return text ? text(params ?? {}) : `Refused by the server (${name}).`;
 }
