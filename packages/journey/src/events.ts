@@ -16,7 +16,8 @@ export type LogoutOutcome = {
  * Events a client emits; subscribe with `client.subscribe(listener)`. Times are ms on the
  * client's clock; `null` means "no tokens" or "no expiry".
  * - `sessionStarted`: a journey ended in a new SSO session.
- * - `tokensChanged`: tokens were saved (minted, refreshed) or forgotten (`expiresAt: null`).
+ * - `tokensChanged`: tokens were saved (`saved: true`: minted, refreshed; `expiresAt` null when the
+ *   server gave no lifetime) or forgotten (`saved: false`).
  * - `refreshed`: a refresh grant succeeded (after `tokensChanged`).
  * - `refreshFailed`: a refresh grant failed; `tokensKept` says whether the tokens were kept (a
  *   failure that may pass) or dropped (the server refused the grant for good).
@@ -26,7 +27,7 @@ export type LogoutOutcome = {
  */
 export type JourneyEvent =
   | { type: 'sessionStarted'; realm: string }
-  | { type: 'tokensChanged'; expiresAt: number | null }
+  | { type: 'tokensChanged'; saved: boolean; expiresAt: number | null }
   | { type: 'refreshed'; expiresAt: number | null }
   | { type: 'refreshFailed'; error: JourneyError; tokensKept: boolean }
   | { type: 'sessionEnded'; reason: SessionEndReason }

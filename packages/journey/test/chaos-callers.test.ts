@@ -43,7 +43,7 @@ describe('chaos', () => {
     const clients = Array.from({ length: 4 }, () => {
       const client = tokenClient(server, { storage: drive.open(), clock: clock.now, fetch: wire });
       client.subscribe((event) => {
-        const forgot = event.type === 'tokensChanged' && event.expiresAt === null;
+        const forgot = event.type === 'tokensChanged' && !event.saved;
         if (forgot || (event.type === 'sessionEnded' && event.reason === 'logout'))
           forgets.push(++tick);
       });

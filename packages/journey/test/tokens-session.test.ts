@@ -72,8 +72,12 @@ describe('events', () => {
       'logout',
     ]);
     const [, first, second, refreshedEvent, failedEvent, ended, logout] = events;
-    expect(first).toEqual({ type: 'tokensChanged', expiresAt: minted!.expiresAt });
-    expect(second).toEqual({ type: 'tokensChanged', expiresAt: refreshed!.expiresAt });
+    expect(first).toEqual({ type: 'tokensChanged', saved: true, expiresAt: minted!.expiresAt });
+    expect(second).toEqual({
+      type: 'tokensChanged',
+      saved: true,
+      expiresAt: refreshed!.expiresAt,
+    });
     expect(refreshedEvent).toEqual({ type: 'refreshed', expiresAt: refreshed!.expiresAt });
     expect(failedEvent).toMatchObject({
       tokensKept: true,

@@ -40,6 +40,6 @@ export async function acceptTokens(
   } catch (error) {
     ctx.log.warn('Could not add userinfo claims to the new tokens', { error });
   }
-  ctx.emit({ type: 'tokensChanged', expiresAt: issued.expiresAt ?? null });
+  ctx.emit({ type: 'tokensChanged', saved: true, expiresAt: issued.expiresAt ?? null });
   return issued;
 }

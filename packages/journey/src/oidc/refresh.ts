@@ -53,7 +53,7 @@ async function failed(
   if (rethrow) throw error;
   if (final) {
     await ctx.tokens.remove();
-    ctx.emit({ type: 'tokensChanged', expiresAt: null });
+    ctx.emit({ type: 'tokensChanged', saved: false, expiresAt: null });
   }
   return null;
 }

@@ -14,7 +14,7 @@ export function forgetTokens(ctx: OidcContext, signal?: AbortSignal): Promise<To
     const stored = await ctx.tokens.read();
     if (stored) {
       await ctx.tokens.remove();
-      ctx.emit({ type: 'tokensChanged', expiresAt: null });
+      ctx.emit({ type: 'tokensChanged', saved: false, expiresAt: null });
     }
     return stored;
   }, signal);

@@ -85,7 +85,7 @@ async function renew(
   }
   if (left) {
     await ctx.tokens.remove();
-    ctx.emit({ type: 'tokensChanged', expiresAt: null });
+    ctx.emit({ type: 'tokensChanged', saved: false, expiresAt: null });
   }
   return null;
 }

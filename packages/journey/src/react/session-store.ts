@@ -103,7 +103,7 @@ function createSessionStore(client: JourneyClient): SessionStore {
         set({ ended: undefined });
         return void read();
       case 'tokensChanged':
-        if (event.expiresAt === null) {
+        if (!event.saved) {
           removals++; // forgotten (revoke, refusal, a new session)
           return set({ user: null });
         }

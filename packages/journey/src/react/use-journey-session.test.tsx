@@ -124,6 +124,24 @@ describe('useJourneySession', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('shows tokens the server gave no lifetime (no expires_in) as signed in', async () => {
+    // A server that leaves out expires_in: the token reply is passed on without it.
+    const withoutLifetime: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/access_token') || !response.ok) return response;
+      const { expires_in: _dropped, ...reply } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(reply), { status: 200, headers: response.headers });
+    };
+    client = createJourneyClient({ ...config(), fetch: withoutLifetime });
+    const result = session();
+    await act(() => signIn());
+    await act(() => client.user());
+    await waitFor(() => expect(result.current.user).not.toBeNull());
+    expect(result.current.status).toBe('signedIn');
+    expect(result.current.user!.expiresAt).toBeUndefined();
+    expect(await server.isAccessTokenActive(result.current.user!.accessToken)).toBe(true);
+  });
+
   it('shows the SSO session alone for a client without an OIDC module', async () => {
     const { serverUrl, realm, cookie } = config();
     client = createJourneyClient({ serverUrl, realm, cookie });
