@@ -128,8 +128,10 @@ describe('useJourneySession', () => {
     // A server that leaves out expires_in: the token reply is passed on without it.
     const withoutLifetime: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (!String(input).endsWith('/access_token') || !response.ok) return response;
-      const { expires_in: _dropped, ...reply } = (await response.json()) as Record<string, unknown>;
+      if (typeof input !== 'string' || !input.endsWith('/access_token') || !response.ok)
+        return response;
+      const reply = (await response.json()) as Record<string, unknown>;
+      delete reply.expires_in;
       return new Response(JSON.stringify(reply), { status: 200, headers: response.headers });
     };
     client = createJourneyClient({ ...config(), fetch: withoutLifetime });
