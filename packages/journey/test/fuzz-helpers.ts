@@ -278,20 +278,23 @@ export function fakeServer(answers: Partial<Record<Route, Answer>> = {}) {
   return { fetch, sent, right };
 }
 
+/** ID token claims that pass every check for this client (a nonce only for the code exchange). */
+export const idTokenClaims = (nonce?: string) => ({
+  iss: ISSUER,
+  aud: CLIENT_ID,
+  sub: 'demo',
+  exp: NOW / 1000 + 3600,
+  iat: NOW / 1000,
+  ...(nonce === undefined ? {} : { nonce }),
+});
+
 /** A token endpoint reply that passes every check: tokens, and an ID token for this client. */
 export function tokenReply(form: URLSearchParams, nonce: string, n: number) {
-  const claims = {
-    iss: ISSUER,
-    aud: CLIENT_ID,
-    sub: 'demo',
-    exp: NOW / 1000 + 3600,
-    iat: NOW / 1000,
-  };
   const first = form.get('grant_type') === 'authorization_code';
   return {
     access_token: `at-${n}`,
     refresh_token: `rt-${n}`,
-    id_token: jwt(first ? { ...claims, nonce } : claims),
+    id_token: jwt(idTokenClaims(first ? nonce : undefined)),
     token_type: 'Bearer',
     expires_in: 3600,
   };

@@ -9,6 +9,7 @@ import {
   fakeClient,
   fakeServer,
   fuzz,
+  idTokenClaims,
   ISSUER,
   json,
   jwt,
@@ -52,14 +53,7 @@ const tokenPlan = fc.record({
 type TokenPlan = typeof tokenPlan extends fc.Arbitrary<infer T> ? T : never;
 
 function idToken(kind: (typeof idTokenKinds)[number], nonce: string): string {
-  const claims = {
-    iss: ISSUER,
-    aud: CLIENT_ID,
-    sub: 'demo',
-    exp: NOW / 1000 + 600,
-    iat: NOW / 1000,
-    nonce,
-  };
+  const claims = idTokenClaims(nonce);
   if (kind === 'other-nonce') return jwt({ ...claims, nonce: 'another' });
   if (kind === 'expired') return jwt({ ...claims, exp: NOW / 1000 - 3600 });
   if (kind === 'other-audience') return jwt({ ...claims, aud: 'someone-else' });

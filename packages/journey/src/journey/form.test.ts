@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { continueNode } from './nodes';
 import { buildNextInput, normalizeCallbacks } from './form';
-import type { AmCallback } from './types';
-
-const cb = (
-  type: string,
-  output: Record<string, unknown>,
-  inputs: unknown[] = [''],
-): AmCallback => ({
-  type,
-  output: Object.entries(output).map(([name, value]) => ({ name, value })),
-  input: inputs.map((value, i) => ({ name: `IDToken${i}`, value })),
-});
+import { amCallback as cb } from '../../test/am-json';
 
 const node = continueNode(
   {

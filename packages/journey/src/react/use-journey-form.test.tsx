@@ -4,18 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { AmCallback, JourneyNode } from '@journeykit/journey';
 import { useJourneyForm } from '@journeykit/journey/react';
 import { continueNode } from '../journey/nodes';
+import { amCallback as cb } from '../../test/am-json';
 
 // The form hook over nodes parsed by the SDK's own code from AM JSON (no server needed here;
 // the integration tests drive it against the dev server).
-const cb = (
-  type: string,
-  output: Record<string, unknown>,
-  inputs: unknown[] = [''],
-): AmCallback => ({
-  type,
-  output: Object.entries(output).map(([name, value]) => ({ name, value })),
-  input: inputs.map((value, i) => ({ name: `IDToken${i + 1}`, value })),
-});
 const step = (...callbacks: AmCallback[]): JourneyNode =>
   continueNode({ authId: 'a', callbacks }, ['en']);
 
