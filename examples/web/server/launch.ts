@@ -45,8 +45,8 @@ export async function startWebDemo(options: WebDemoOptions = {}): Promise<WebDem
           replacement: here('../../../packages/journey/src/index.ts'),
         },
         {
-          find: /^@journeykit\/journey\/react$/,
-          replacement: here('../../../packages/journey/src/react/index.ts'),
+          find: /^@journeykit\/journey\/(.*)$/,
+          replacement: here('../../../packages/journey/src/$1/index.ts'),
         },
       ],
     },

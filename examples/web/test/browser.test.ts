@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../../test-support/chromium';
 import { startWebDemo, type WebDemo } from '../server/launch';
 import { shorten } from '../src/shorten';
 
 // The web demo end to end in a real browser: Debian's Chromium driven by playwright-core, the app
 // served by Vite on one origin, the AM dev server (oidc-provider behind it) on another.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI)
-  throw new Error(`No Chromium at ${CHROMIUM}: CI installs it (apt-get install -y chromium)`);
 const output = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
 
 interface TokenReply {
@@ -45,21 +42,7 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
   const heading = (name: string | RegExp) => page.getByRole('heading', { name }).waitFor();
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([
-      startWebDemo({ watch: false }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    ]);
+    [demo, browser] = await Promise.all([startWebDemo({ watch: false }), launchChromium()]);
     page = await browser.newPage();
     page.setDefaultTimeout(patience.timeout);
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,18 +1,14 @@
-import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../../test-support/chromium';
 
 // Two tabs of one origin share localStorage, so they share one session and one rotating refresh
 // token; the lock must hold across them (peers.md §2, oidc-client-ts #430). Real Chromium, driven
 // by playwright-core, against the dev server; the pages are served by the dev server's origin.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI)
-  throw new Error(`No Chromium at ${CHROMIUM}: CI installs it (apt-get install -y chromium)`);
 
 declare global {
   interface Window {
@@ -52,11 +48,7 @@ describe.skipIf(!hasChromium)('two browser tabs', () => {
       }),
     ]);
     server = dev;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext();
     tabs = await Promise.all([context.newPage(), context.newPage()]);
     for (const tab of tabs) {
