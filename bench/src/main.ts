@@ -11,11 +11,22 @@ import { hotPath } from './figures/hot-path';
 import { logout } from './figures/logout';
 import { memory } from './figures/memory';
 import { requests } from './figures/requests';
+import { roundTrips } from './figures/round-trips';
 import { size } from './figures/size';
 import { throughput } from './figures/throughput';
 import { ROOT, type Figure } from './lib/runner';
 
-const FIGURES: Figure[] = [size, requests, cpu, concurrency, hotPath, logout, throughput, memory];
+const FIGURES: Figure[] = [
+  size,
+  requests,
+  roundTrips,
+  cpu,
+  concurrency,
+  hotPath,
+  logout,
+  throughput,
+  memory,
+];
 const RESULTS = `${ROOT}bench/RESULTS.md`;
 
 const wanted = process.argv.slice(2);

@@ -107,3 +107,67 @@ interface AmReply {
   tokenId?: string;
   callbacks?: { input: { name: string; value: unknown }[] }[];
 }
+
+/** Endpoints the floor knows in advance, as an app that hard-codes them would. */
+export interface FloorEndpoints {
+  authorization_endpoint: string;
+  token_endpoint: string;
+}
+
+/** The server's discovery document: what the floor is given before the clock starts. */
+export async function floorEndpoints(config: DevClientConfig): Promise<FloorEndpoints> {
+  const response = await fetch(config.modules.oidc.discoveryEndpoint);
+  return (await response.json()) as FloorEndpoints;
+}
+
+const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const random = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+
+/**
+ * Login then tokens with nothing but fetch: the journey's two requests, a one-hop authorize with the
+ * SSO token (PKCE S256, the redirect read from `Location`) and the code exchange — the four
+ * sequential requests no client can do without. Resolves with the access token.
+ */
+export async function fetchSignInWithTokens(
+  config: DevClientConfig,
+  endpoints: FloorEndpoints,
+): Promise<string> {
+  const ssoToken = await fetchSignIn(config);
+  const { clientId, redirectUri } = config.modules.oidc;
+  const verifier = random();
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
+  const query = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'openid profile email',
+    state: random(),
+    nonce: random(),
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    prompt: 'none',
+  });
+  const authorize = await fetch(`${endpoints.authorization_endpoint}?${query}`, {
+    headers: { [config.cookie]: ssoToken },
+    redirect: 'manual',
+  });
+  const location = authorize.headers.get('location');
+  const code = location && new URL(location).searchParams.get('code');
+  if (!code) throw new Error(`authorize gave ${authorize.status} ${location ?? ''}`);
+  const token = await fetch(endpoints.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: verifier,
+    }),
+  });
+  const { access_token } = (await token.json()) as { access_token?: string };
+  if (!access_token) throw new Error(`the code exchange gave ${token.status}`);
+  return access_token;
+}
