@@ -183,9 +183,9 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     guard('JOURNEY_USER_ERROR', log, () => {
       if (!oidc)
         throw new JourneyError(
+          `${method}() needs modules.oidc in the client configuration`,
           'JOURNEY_CONFIG_ERROR',
           'argument_error',
-          `${method}() needs modules.oidc in the client configuration`,
         );
       if (options?.signal?.aborted) throw abortError(`${method}()`);
       return task(oidc, options?.signal);
@@ -257,7 +257,7 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
     let error = JourneyError.from(caught, code);
     // An abort carries the code of the method it stopped.
     if (error.type === 'abort_error' && error.code !== code)
-      error = new JourneyError(code, 'abort_error', error.message);
+      error = new JourneyError(error.message, code, 'abort_error');
     log.error(`${code}: ${log.hide(error).message}`);
     throw error;
   }
@@ -266,6 +266,6 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
 /** The argument, trimmed; a blank one is refused before anything is sent. */
 function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string {
   if (typeof value !== 'string' || !value.trim())
-    throw new JourneyError(code, 'argument_error', `${what} must not be empty.`);
+    throw new JourneyError(`${what} must not be empty.`, code, 'argument_error');
   return value.trim();
 }

@@ -35,7 +35,7 @@ export interface JourneyConfig {
 }
 
 const configError = (message: string) =>
-  new JourneyError('JOURNEY_CONFIG_ERROR', 'argument_error', `[@journeykit/journey] ${message}`);
+  new JourneyError(`[@journeykit/journey] ${message}`, 'JOURNEY_CONFIG_ERROR', 'argument_error');
 
 /** Checks everything that can be checked without the network, so mistakes surface at creation. */
 export function validateConfig(config: JourneyConfig): void {

@@ -100,9 +100,9 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       serial(() => {
         if (!step)
           throw new JourneyError(
+            'No active ContinueNode. Call start() or resume() first.',
             'JOURNEY_STATE_ERROR',
             'state_error',
-            'No active ContinueNode. Call start() or resume() first.',
           );
         const submitted = applyInput(step, input);
         ctx.log.secret(...secretInputs(submitted));

@@ -66,9 +66,9 @@ export function failureNode(message: string, status?: number, cause?: unknown): 
     cause instanceof JourneyError
       ? cause
       : new JourneyError(
+          message,
           'JOURNEY_NEXT_ERROR',
           status && status >= 300 ? 'exchange_error' : 'parse_error',
-          message,
           // A garbled 2xx (cut off, or mangled on the way) says nothing final, like a 5xx or 429.
           {
             status,

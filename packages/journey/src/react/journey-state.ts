@@ -77,9 +77,9 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
         run('JOURNEY_NEXT_ERROR', () => {
           if (!current.current)
             throw new JourneyError(
+              'No active Journey node. Call start() or resume() first.',
               'JOURNEY_STATE_ERROR',
               'state_error',
-              'No active Journey node. Call start() or resume() first.',
             );
           return need().next(input);
         }),
@@ -111,8 +111,8 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
 
 export function throwNoClient(): never {
   throw new JourneyError(
+    'No Journey client found. Use useJourney(client) or wrap your tree with <JourneyProvider client={...}>.',
     'JOURNEY_STATE_ERROR',
     'state_error',
-    'No Journey client found. Use useJourney(client) or wrap your tree with <JourneyProvider client={...}>.',
   );
 }
