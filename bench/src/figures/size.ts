@@ -48,6 +48,12 @@ export const JOURNEYKIT: Entry[] = [
     code: `export * from '${CORE}/jose'`,
     external: [CORE],
   },
+  {
+    name: '`/rn-storage` (beside the core)',
+    code: `export * from '${CORE}/rn-storage'`,
+    external: [CORE],
+    budget: 1_000,
+  },
 ];
 
 const PEERS: Entry[] = [

@@ -33,6 +33,8 @@ export interface JourneyHookActions {
 }
 
 export type UseJourneyResult = readonly [JourneyNode | null, JourneyHookActions];
+/** rn-journey's name for what `useJourney` returns. */
+export type JourneyHookResult = UseJourneyResult;
 
 /** One journey's state for one client: what `useJourney(client)` and `JourneyProvider` hold. */
 export function useJourneyState(client: JourneyClient | null): UseJourneyResult {
@@ -71,8 +73,11 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
       show(null);
     };
     return {
-      start: (name: string, options?: JourneyStartOptions) =>
-        run('JOURNEY_START_ERROR', () => need().start(name, options)),
+      // Without options, rn-journey's defaults are passed, as it does.
+      start: (
+        name: string,
+        options: JourneyStartOptions = { forceAuth: false, noSession: false },
+      ) => run('JOURNEY_START_ERROR', () => need().start(name, options)),
       next: (input: JourneyNextInput = {}) =>
         run('JOURNEY_NEXT_ERROR', () => {
           if (!current.current)
