@@ -146,7 +146,7 @@ export function validateConfig(config: JourneyConfig, warn: (message: string) =>
     !/\/authorize\/?$/.test(openId.authorizationEndpoint!)
   )
     throw configError(
-      "modules.oidc.openId.issuer is needed: the ID tokens' issuer cannot be told from an authorizationEndpoint that does not end in /authorize.",
+      'modules.oidc.openId.issuer is needed: authorizationEndpoint is not …/authorize.',
     );
   checkStorage(oidc.storage, 'oidc', 'configureOidcStorage');
   if (oidc.refreshThreshold !== undefined && !(oidc.refreshThreshold >= 0))
@@ -157,14 +157,14 @@ export function validateConfig(config: JourneyConfig, warn: (message: string) =>
   for (const key of unused)
     if (oidc[key as keyof OidcModuleConfig] !== undefined)
       warn(
-        `modules.oidc.${key} is ignored: tokens are minted by a silent authorize (prompt=none) with a fresh state and nonce each time.`,
+        `modules.oidc.${key} is ignored: tokens are minted by a silent authorize, which sets its own.`,
       );
 }
 
 /** A store, or a handle of the right kind with a store behind it. */
 function checkStorage(value: unknown, kind: 'session' | 'oidc', maker: string): void {
   if (value === undefined || isKeyValueStorage(value)) return;
-  const use = `Use ${maker}(...) from @journeykit/journey/rn-storage, or pass a store with getItem, setItem and removeItem.`;
+  const use = `Use ${maker}(...) from @journeykit/journey/rn-storage, or a store.`;
   if (!isHandle(value) || value.kind !== kind || typeof value.id !== 'string' || !value.id.trim())
     throw configError(`Invalid modules.${kind}.storage handle. ${use}`);
   if (storeOf(value) === undefined)

@@ -165,7 +165,7 @@ describe('a misspelled or misplaced option is a warning naming it and the likely
     [
       'state, which a silent authorize makes itself',
       { serverUrl, modules: { oidc: { ...oidc, state: 'abc' } } },
-      'modules.oidc.state is ignored: tokens are minted by a silent authorize',
+      'modules.oidc.state is ignored: tokens are minted by a silent authorize, which sets its own',
     ],
     [
       'a serverUrl without the AM path',
