@@ -282,7 +282,8 @@ describe.each(Object.entries(others))('%s', (type, { shows, received, code, form
     const node = await show(type);
     expect(node.callbacks[1]).toMatchObject({ type, ...shows, raw: { type } });
     expect(normalizeCallbacks(node)[1]!.executionMode).toBe(
-      form ?? (code === 'JOURNEY_MISSING_INTEGRATION_ERROR' ? 'integration_required' : 'unsupported'),
+      form ??
+        (code === 'JOURNEY_MISSING_INTEGRATION_ERROR' ? 'integration_required' : 'unsupported'),
     );
     await expect(client.next({ callbacks: [{ type, value: 'x' }] })).rejects.toMatchObject({
       code,
