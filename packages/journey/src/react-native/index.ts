@@ -8,7 +8,12 @@ import type { JourneyConfig } from '../config';
 import { sha256 } from './sha256';
 
 export * from '../index';
-export { JourneyProvider, useJourney, useJourneyForm } from '@journeykit/journey/react';
+export {
+  JourneyProvider,
+  useJourney,
+  useJourneyForm,
+  useJourneySession,
+} from '@journeykit/journey/react';
 export type * from '@journeykit/journey/react';
 
 /** `createJourneyClient` (design.md §1), with `config.crypto.sha256` defaulting to JavaScript. */
