@@ -74,7 +74,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       if ((error as JourneyError).type === 'abort_error') throw error;
       node = failureNode(String(error), undefined, error);
     }
-    step = node.type === 'ContinueNode' ? node.input : null;
+    step = (node.type === 'ContinueNode' && node.input) || null;
     if (!step) jar.clear();
     ctx.log.info(`Journey reached ${node.type}`);
     return node;
@@ -100,9 +100,9 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       serial(() => {
         if (!step)
           throw new JourneyError(
+            'No active ContinueNode. Call start() or resume() first.',
             'JOURNEY_STATE_ERROR',
             'state_error',
-            'No active ContinueNode. Call start() or resume() first.',
           );
         const submitted = applyInput(step, input);
         ctx.log.secret(...secretInputs(submitted));
