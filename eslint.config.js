@@ -19,6 +19,7 @@ export default tseslint.config(
     files: ['packages/journey/src/**/*.ts'],
     ignores: [
       'packages/journey/src/storage/web.ts',
+      'packages/journey/src/device-profile/browser.ts',
       'packages/journey/src/node/**',
       '**/*.test.ts',
     ],

@@ -8,6 +8,11 @@ export default defineConfig({
     'react-native/index': 'src/react-native/index.ts',
     'node/index': 'src/node/index.ts',
     'jose/index': 'src/jose/index.ts',
+    'device-profile/index': 'src/device-profile/index.ts',
+    'recaptcha/index': 'src/recaptcha/index.ts',
+    'protect/index': 'src/protect/index.ts',
+    'qr-code/index': 'src/qr-code/index.ts',
+    'recovery-codes/index': 'src/recovery-codes/index.ts',
   },
   // Subpath entries import the core by its package name, so they share it instead of copying it;
   // the Node entry's built-ins stay imports too.

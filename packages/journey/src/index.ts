@@ -13,6 +13,7 @@ export type {
 export type { FetchLike } from './http/transport';
 export type {
   AmCallback,
+  AmInputValue,
   AmStep,
   ContinueNode,
   ErrorNode,
@@ -48,6 +49,7 @@ export type {
   JourneyFormIssue,
   JourneyFormIssueCode,
   JourneyFormValue,
+  JourneyInputsAnswer,
   JourneyNormalizedField,
   KbaValue,
 } from './journey/form';

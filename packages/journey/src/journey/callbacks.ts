@@ -1,5 +1,5 @@
 import { JourneyError } from '../errors';
-import { parseJson } from '../http/json';
+import { isObject, parseJson } from '../http/json';
 import {
   asIndex,
   canonicalType,
@@ -108,14 +108,22 @@ export function applyInput(step: AmStep, input: JourneyNextInput | undefined): A
       throw applyError(`Callback type is required at index ${i}`);
     const type = canonicalType(entry.type);
     const spec = specOf(type);
-    refuseUnsettable(type, spec);
+    // Inputs set by name answer any callback; a `value` is the catalogue's to interpret.
+    const byValue = entry.inputs === undefined || entry.value != null;
+    if (byValue) refuseUnsettable(type, spec);
     const index = asIndex(entry.index) ?? counters.get(type) ?? 0;
     counters.set(type, index + 1);
-    const matches = callbacks.filter((cb) => displayType(cb) === type);
-    if (matches.length === 0) throw applyError(`No active callback found for type ${type}`);
-    const target = matches[index];
-    if (!target) throw applyError(`No active callback found for type ${type} at index ${index}`);
-    write(target, spec, type, entry.value ?? undefined);
+    const target = callbacks.filter((cb) => displayType(cb) === type)[index];
+    if (!target)
+      throw applyError(
+        `No active callback found for type ${type}${index ? ` at index ${index}` : ''}`,
+      );
+    if (byValue) write(target, spec, type, entry.value ?? undefined);
+    const { inputs } = entry;
+    if (inputs === undefined) return;
+    const problem = inputsProblem(target, type, inputs);
+    if (problem) throw applyError(problem);
+    for (const field of target.input!) field.value = own(inputs, field.name) ?? field.value;
   });
   for (const field of callbacks.flatMap((cb) => cb.input ?? []))
     if (field.name.endsWith('validateOnly')) field.value = input?.validateOnly === true;
@@ -171,6 +179,28 @@ function write(target: AmCallback, spec: CallbackSpec, type: string, value: unkn
   }
 }
 
+/** The JSON type of a value an AM input can hold; undefined for anything else. */
+const jsonType = (v: unknown) =>
+  v === null
+    ? 'null'
+    : typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)
+      ? typeof v
+      : undefined;
+
+/**
+ * Why `inputs` cannot answer this callback (a name it has no input of, a value of another JSON type
+ * than AM sent), or undefined. Messages name inputs and types, never values.
+ */
+export function inputsProblem(target: AmCallback, type: string, inputs: unknown): string | void {
+  if (!isObject(inputs)) return `${type}: inputs must be an object`;
+  for (const [name, value] of Object.entries(inputs)) {
+    const field = target.input?.find((i) => i.name === name);
+    const [expected, given] = [field && jsonType(field.value), jsonType(value)];
+    if (!field || !given || (expected !== 'null' && given !== expected))
+      return `${type} has no input ${name} that takes ${given ?? 'such'} values`;
+  }
+}
+
 function coerce(kind: CallbackSpec['kind'], value: unknown, type: string): unknown {
   const [expects, to] = coercions[kind] ?? coercions.text!;
   const out = to(value);
@@ -178,11 +208,16 @@ function coerce(kind: CallbackSpec['kind'], value: unknown, type: string): unkno
   return out;
 }
 
-/** Values a submitted step carries that must never be logged (passwords, answers). */
-export function secretInputs(step: AmStep): string[] {
-  return (step.callbacks ?? []).flatMap((cb) =>
-    ['password', 'kba'].includes(specOf(displayType(cb)).kind)
-      ? (cb.input ?? []).map((i) => i.value).filter((v): v is string => typeof v === 'string')
-      : [],
-  );
+/**
+ * Values a submitted step carries that must never be logged: passwords, answers, and whatever was
+ * set by input name (tokens, signals, device profiles).
+ */
+export function secretInputs(step: AmStep, input?: JourneyNextInput): string[] {
+  return (step.callbacks ?? [])
+    .flatMap((cb) =>
+      ['password', 'kba'].includes(specOf(displayType(cb)).kind) ? (cb.input ?? []) : [],
+    )
+    .map((i) => i.value)
+    .concat((input?.callbacks ?? []).flatMap((entry) => Object.values(entry.inputs ?? {})))
+    .filter((v): v is string => typeof v === 'string');
 }

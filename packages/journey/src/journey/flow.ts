@@ -105,7 +105,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
             'No active ContinueNode. Call start() or resume() first.',
           );
         const submitted = applyInput(step, input);
-        ctx.log.secret(...secretInputs(submitted));
+        ctx.log.secret(...secretInputs(submitted, input));
         return post({ noSession }, submitted, signal);
       }),
     resume: (uri, signal) =>

@@ -1,5 +1,12 @@
+import { inputsProblem } from './callbacks';
 import { asIndex, asText, numeric, specOf, type ExecutionMode, type FieldKind } from './catalogue';
-import type { JourneyCallback, JourneyCallbackInput, JourneyNextInput, JourneyNode } from './types';
+import type {
+  AmInputValue,
+  JourneyCallback,
+  JourneyCallbackInput,
+  JourneyNextInput,
+  JourneyNode,
+} from './types';
 
 // The headless form model of rn-journey-api §3.7, shared by the CLI, the web demo and React.
 
@@ -10,7 +17,9 @@ export type KbaValue = {
   selectedAnswer: string;
   allowUserDefinedQuestions: boolean;
 };
-export type JourneyFormValue = string | number | boolean | null | KbaValue;
+/** A callback answered by its AM input names (see `JourneyCallbackInput.inputs`), whatever its kind. */
+export type JourneyInputsAnswer = { inputs: Readonly<Record<string, AmInputValue>> };
+export type JourneyFormValue = string | number | boolean | null | KbaValue | JourneyInputsAnswer;
 export interface JourneyFieldOption {
   index: number;
   label: string;
@@ -58,6 +67,9 @@ const truthy = (v: unknown) =>
   v === true ||
   (typeof v === 'number' && v !== 0) ||
   (typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase()));
+
+const isInputsAnswer = (v: unknown): v is JourneyInputsAnswer =>
+  typeof v === 'object' && v !== null && 'inputs' in v;
 
 /** The callbacks of a ContinueNode as form fields, in order; [] for any other node. */
 export function normalizeCallbacks(node: JourneyNode | null | undefined): JourneyNormalizedField[] {
@@ -156,6 +168,13 @@ export function buildNextInput(
     const { id, ref } = field;
     const issue = (code: JourneyFormIssueCode, message: string) =>
       issues.push({ code, message, fieldId: id, callbackType: ref.type });
+    const answer = values[id];
+    if (isInputsAnswer(answer)) {
+      const problem = inputsProblem(field.raw.raw, ref.type, answer.inputs);
+      if (problem) issue('INVALID_VALUE', problem);
+      else callbacks.push({ type: ref.type, index: ref.typeIndex, inputs: answer.inputs });
+      continue;
+    }
     if (field.executionMode === 'output_only') continue;
     if (field.executionMode === 'integration_required' || field.executionMode === 'auto_capable') {
       if (!handledCallbackTypes?.has(ref.type))

@@ -75,11 +75,19 @@ export interface JourneyStartOptions {
   signal?: AbortSignal;
 }
 
+/** What an AM input holds: AM checks its JSON type, so a value keeps the type AM sent. */
+export type AmInputValue = string | number | boolean | null;
+
 export interface JourneyCallbackInput {
   type: string;
   value?: unknown;
   /** Which callback of that type (0-based); by default the next one not yet set in this call. */
   index?: number | string;
+  /**
+   * Inputs set by their AM names (`IDToken1token`, `IDToken1clientError`, …), each with the JSON
+   * type AM sent it with: how integration, custom and unknown callbacks are answered.
+   */
+  inputs?: Readonly<Record<string, AmInputValue>>;
 }
 
 export interface JourneyNextInput {

@@ -182,4 +182,34 @@ describe('useJourneyForm', () => {
     expect(result.current.fields).toEqual([]);
     expect(result.current.issues.map((i) => i.code)).toEqual(['NO_ACTIVE_CONTINUE_NODE']);
   });
+  it('sends a callback answered by its AM input names, and refuses a wrong type', () => {
+    const node = step({
+      ...cb('ReCaptchaEnterpriseCallback', { recaptchaSiteKey: 'k' }),
+      input: [
+        { name: 'IDToken1token', value: '' },
+        { name: 'IDToken1action', value: '' },
+      ],
+    });
+    const { result } = renderHook(() => useJourneyForm(node));
+    act(
+      () =>
+        void result.current.setValue('ReCaptchaEnterpriseCallback:0', {
+          inputs: { IDToken1token: 't' },
+        }),
+    );
+    expect(result.current.canSubmit).toBe(true);
+    expect(result.current.input).toEqual({
+      callbacks: [
+        { type: 'ReCaptchaEnterpriseCallback', index: 0, inputs: { IDToken1token: 't' } },
+      ],
+    });
+    act(
+      () =>
+        void result.current.setValue('ReCaptchaEnterpriseCallback:0', {
+          inputs: { IDToken1action: 1 },
+        }),
+    );
+    expect(result.current.canSubmit).toBe(false);
+    expect(result.current.issues.map((i) => i.code)).toEqual(['INVALID_VALUE']);
+  });
 });
