@@ -18,5 +18,7 @@ export type { JourneyStepRecord, ReceivedInput } from './hooks/journey-log.js';
 export type { OutboxMessage } from './hooks/outbox.js';
 export type * from './journeys/types.js';
 export * from './journeys/callbacks.js';
+export * from './journeys/integration-callbacks.js';
+export { RECAPTCHA_TEST_SITE_KEY, RECAPTCHA_TEST_TOKEN } from './journeys/integration-checks.js';
 export type { PolicyId, PolicyRule } from './journeys/policies.js';
 export type { CheckName } from './journeys/checks.js';

@@ -1,5 +1,6 @@
 import type { UserStore } from '../am/users.js';
 import type { Outbox } from '../hooks/outbox.js';
+import { INTEGRATION_CHECKS } from './integration-checks.js';
 import type { OneTimeCodes } from './one-time-codes.js';
 import type { JsonValue } from './types.js';
 
@@ -75,6 +76,7 @@ export const CHECKS = {
     });
     return 'created';
   },
+  ...INTEGRATION_CHECKS,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -1,6 +1,10 @@
+import { custom } from './custom.js';
+import { deviceProfile } from './device-profile.js';
 import { emailLink } from './email-link.js';
 import { login } from './login.js';
 import { polling } from './polling.js';
+import { protect } from './protect.js';
+import { recaptcha } from './recaptcha.js';
 import { registration } from './registration.js';
 import { secondFactor } from './second-factor.js';
 import type { Journey } from './types.js';
@@ -9,4 +13,14 @@ import type { Journey } from './types.js';
 export const DEFAULT_JOURNEY = 'Login';
 
 /** The journeys every server offers (names are case-sensitive, as tree names in AM). */
-export const JOURNEYS: readonly Journey[] = [login, registration, secondFactor, emailLink, polling];
+export const JOURNEYS: readonly Journey[] = [
+  login,
+  registration,
+  secondFactor,
+  emailLink,
+  polling,
+  deviceProfile,
+  recaptcha,
+  protect,
+  custom,
+];
