@@ -6,6 +6,7 @@ import {
   type KbaValue,
 } from '@journeykit/journey';
 import { useId } from 'react';
+import { handledByIntegrations } from './integrations/Integrations';
 
 interface FieldProps {
   field: JourneyNormalizedField;
@@ -93,6 +94,7 @@ export function Field({ field, value, onChange, problems }: FieldProps) {
       );
       break;
     default:
+      if (handledByIntegrations(field)) return null; // shown by <Integrations>
       control = (
         <p className="problem">
           This step needs {field.ref.type}, which this demo cannot complete.

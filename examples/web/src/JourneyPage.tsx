@@ -2,6 +2,7 @@ import type { ContinueNode } from '@journeykit/journey';
 import { useJourney, useJourneyForm } from '@journeykit/journey/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from './Field';
+import { Integrations } from './integrations/Integrations';
 
 /** HTML from the server shown as text: tags dropped, line breaks kept. */
 const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
@@ -55,6 +56,7 @@ export function JourneyPage({ node }: { node: ContinueNode }) {
             problems={tried ? form.issues.filter((i) => i.fieldId === field.id) : []}
           />
         ))}
+      <Integrations node={node} fields={form.fields} setValue={(id, v) => form.setValue(id, v)} />
       {suspended && (
         <label>
           Resume link

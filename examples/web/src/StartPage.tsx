@@ -3,6 +3,8 @@ import { useJourney } from '@journeykit/journey/react';
 import { useState, type FormEvent } from 'react';
 
 const JOURNEYS = ['Login', 'Registration', 'SecondFactor', 'EmailLink', 'Polling'];
+/** The dev server's journeys with integration nodes (see ./integrations). */
+const INTEGRATION_JOURNEYS = ['DeviceProfile', 'ReCaptcha', 'Protect', 'Custom'];
 
 const endings: Record<SessionEndReason, string> = {
   logout: 'You signed out.',
@@ -53,7 +55,7 @@ export function StartPage({
           <input list="journeys" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <datalist id="journeys">
-          {JOURNEYS.map((j) => (
+          {[...JOURNEYS, ...INTEGRATION_JOURNEYS].map((j) => (
             <option key={j} value={j} />
           ))}
         </datalist>
