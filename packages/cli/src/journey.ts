@@ -10,6 +10,7 @@ import {
 } from '@journeykit/journey';
 import * as p from '@clack/prompts';
 import { CliError, type Answer } from './answers';
+import { explain, integrationValues } from './integrations';
 
 /** Page texts may carry HTML (AM's page node); the terminal gets plain text. */
 const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '');
@@ -57,13 +58,13 @@ async function fill(
   answer: Answer,
   interactive: boolean,
 ) {
-  const values: Record<string, JourneyFormValue | undefined> = {};
+  const values: Record<string, JourneyFormValue | undefined> = await integrationValues(node);
   let ask = fields.filter((f) => f.requiresUserInput);
   for (;;) {
     for (const field of ask) values[field.id] = await answer(field);
     const { canSubmit, input, issues } = buildNextInput(node, values);
     if (canSubmit) return input;
-    const messages = issues.map((i) => i.message);
+    const messages = issues.map(explain);
     if (!interactive) throw new CliError(`Cannot continue: ${messages.join('; ')}`);
     messages.forEach((m) => p.log.warn(m));
     ask = fields.filter((f) => issues.some((i) => i.fieldId === f.id));

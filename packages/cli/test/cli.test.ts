@@ -84,6 +84,23 @@ describe('npm start', () => {
     expect(code).toBe(0);
   });
 
+  it('answers a device profile from what Node knows, and says what it cannot answer', async () => {
+    const creds = ['--username', 'demo', '--password', 'Ch4ng3it!', '--yes'];
+    const profiled = await npmStart('--journey', 'DeviceProfile', ...creds);
+    expect(profiled.output).toContain('Signed in through DeviceProfile');
+    expect(profiled.code).toBe(0);
+    const captcha = await npmStart('--journey', 'ReCaptcha', ...creds);
+    expect(captcha.output).toContain(
+      'This CLI cannot answer ReCaptchaEnterpriseCallback: a CAPTCHA is solved in a browser',
+    );
+    expect(captcha.code).toBe(1);
+    const custom = await npmStart('--journey', 'Custom', ...creds);
+    expect(custom.output).toContain(
+      'This CLI cannot answer LuckyNumberCallback: no SDK knows this callback',
+    );
+    expect(custom.code).toBe(1);
+  }, 120_000);
+
   it('refuses plain http to another host unless --allow-insecure says so', async () => {
     // 0.0.0.0 is not loopback to the SDK, but connecting to it fails at once here.
     const tenant = [
