@@ -48,6 +48,12 @@ export const JOURNEYKIT: Entry[] = [
     code: `export * from '${CORE}/jose'`,
     external: [CORE],
   },
+  {
+    name: '`/webauthn` (beside the core)',
+    code: `export * from '${CORE}/webauthn'`,
+    external: [CORE],
+    budget: 3_000,
+  },
 ];
 
 const PEERS: Entry[] = [

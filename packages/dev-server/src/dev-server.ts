@@ -19,6 +19,7 @@ import { routeNamer, type RouteName } from './hooks/route-names.js';
 import { checkJourney, JourneyEngine } from './journeys/engine.js';
 import { JOURNEYS } from './journeys/index.js';
 import { OneTimeCodes } from './journeys/one-time-codes.js';
+import { userKeys, type BoundDevice, type StoredPasskey } from './journeys/passkey-store.js';
 import { amEndSession } from './oauth/end-session.js';
 import { mountProvider } from './oauth/mount.js';
 import { oneHopAuthorize } from './oauth/one-hop.js';
@@ -84,6 +85,10 @@ export interface DevServer {
   readonly journeySteps: readonly JourneyStepRecord[];
   /** Messages sent to users: one-time codes and resume links. */
   readonly outbox: readonly OutboxMessage[];
+  /** Passkeys the WebAuthn registration node verified and kept, with their verified sign-ins. */
+  readonly passkeys: readonly StoredPasskey[];
+  /** Device keys the device binding node verified and kept, with their verified signatures. */
+  readonly boundDevices: readonly BoundDevice[];
   /** Whether the AM session of this SSO token is live. */
   isSessionValid(ssoToken: string): boolean;
   isAccessTokenActive(accessToken: string): Promise<boolean>;
@@ -237,6 +242,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       },
       get outbox() {
         return outbox.messages;
+      },
+      get passkeys() {
+        return userKeys(users).passkeys.map((passkey) => ({ ...passkey }));
+      },
+      get boundDevices() {
+        return userKeys(users).devices.map((device) => ({ ...device }));
       },
       isSessionValid: (ssoToken) => sessions.find(ssoToken) !== undefined,
       isAccessTokenActive: (accessToken) => tokens.isAccessTokenActive(accessToken),

@@ -10,7 +10,9 @@ export type ErrorType =
   | 'state_error'
   | 'storage_error'
   | 'unknown_error'
-  | 'wellknown_error';
+  | 'wellknown_error'
+  | 'fido_error'
+  | 'binding_error';
 
 /** The stable codes of rn-journey's JourneyError, one per failing operation or misuse. */
 export type JourneyErrorCode =
@@ -25,7 +27,9 @@ export type JourneyErrorCode =
   | 'JOURNEY_STATE_ERROR'
   | 'JOURNEY_CALLBACK_APPLY_ERROR'
   | 'JOURNEY_UNSUPPORTED_CALLBACK_ERROR'
-  | 'JOURNEY_MISSING_INTEGRATION_ERROR';
+  | 'JOURNEY_MISSING_INTEGRATION_ERROR'
+  | 'JOURNEY_WEBAUTHN_ERROR'
+  | 'JOURNEY_BINDING_ERROR';
 
 export interface JourneyErrorDetails {
   status?: number;

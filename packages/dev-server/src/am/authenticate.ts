@@ -81,7 +81,7 @@ export function authenticateHandler(deps: AuthenticateDeps) {
       return;
     }
     const progress = { journey, noSession: queryParam(ctx, 'noSession') === 'true' };
-    await answer(ctx, progress, { result: deps.engine.start(journey), received: [] });
+    await answer(ctx, progress, { result: await deps.engine.start(journey), received: [] });
   }
 
   /** A suspended journey goes on where it stopped; its link works once (AM: "magic links"). */
@@ -93,7 +93,7 @@ export function authenticateHandler(deps: AuthenticateDeps) {
       return;
     }
     const noSession = position.noSession === true || queryParam(ctx, 'noSession') === 'true';
-    const result = deps.engine.resume(journey, position.page, position.state);
+    const result = await deps.engine.resume(journey, position.page, position.state);
     await answer(ctx, { journey, noSession }, { result, received: [] });
   }
 
@@ -111,7 +111,12 @@ export function authenticateHandler(deps: AuthenticateDeps) {
       return;
     }
     const noSession = position.noSession === true || queryParam(ctx, 'noSession') === 'true';
-    const step = deps.engine.submit(journey, position.page, position.state, submittedInputs(body));
+    const step = await deps.engine.submit(
+      journey,
+      position.page,
+      position.state,
+      submittedInputs(body),
+    );
     await answer(ctx, { journey, noSession, page: position.page }, step);
   }
 

@@ -1,6 +1,7 @@
 import type { UserStore } from '../am/users.js';
 import type { Outbox } from '../hooks/outbox.js';
 import type { OneTimeCodes } from './one-time-codes.js';
+import { WEBAUTHN_CHECKS } from './webauthn-checks.js';
 import type { JsonValue } from './types.js';
 
 export interface CheckContext {
@@ -16,9 +17,11 @@ export interface CheckContext {
  * Returns the name of an outcome, which the decision node maps to a node; like AM's scripted
  * decisions, a check may also add to the shared state.
  */
-export type Check = (
-  context: CheckContext,
-) => string | { readonly outcome: string; readonly state: Record<string, JsonValue> };
+export type CheckOutcome =
+  string | { readonly outcome: string; readonly state: Record<string, JsonValue> };
+
+/** A check may take time (a signature to verify): it may return a promise. */
+export type Check = (context: CheckContext) => CheckOutcome | Promise<CheckOutcome>;
 
 const text = (value: JsonValue | undefined) => (typeof value === 'string' ? value : '');
 const userOf = ({ users, state }: CheckContext) => users.findByUsername(text(state.username));
@@ -75,6 +78,7 @@ export const CHECKS = {
     });
     return 'created';
   },
+  ...WEBAUTHN_CHECKS,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;

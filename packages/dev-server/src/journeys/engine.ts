@@ -55,22 +55,22 @@ export class JourneyEngine {
     this.#services = services;
   }
 
-  start(journey: Journey): StepResult {
+  start(journey: Journey): Promise<StepResult> {
     return this.#run(journey, journey.start, {}, {});
   }
 
   /** Goes on from a node with the state kept: a resumed journey. */
-  resume(journey: Journey, nodeId: string, shared: SharedState): StepResult {
+  resume(journey: Journey, nodeId: string, shared: SharedState): Promise<StepResult> {
     return this.#run(journey, nodeId, shared, {});
   }
 
   /** Takes what was submitted for the page `pageId`, then runs on. */
-  submit(
+  async submit(
     journey: Journey,
     pageId: string,
     shared: SharedState,
     submitted: ReadonlyMap<string, JsonValue>,
-  ): Submitted {
+  ): Promise<Submitted> {
     const node = nodeOf(journey, pageId);
     const same = (page: PageNode, again?: Redisplay): Submitted => ({
       result: this.#page(pageId, page, shared, again),
@@ -82,7 +82,7 @@ export class JourneyEngine {
         if (failed.size > 0 || validateOnly(node, submitted))
           return same(node, { values: submitted, failed });
         const collected = collectInputs(node, submitted);
-        const result = this.#run(
+        const result = await this.#run(
           journey,
           node.next,
           { ...shared, ...collected.shared },
@@ -96,7 +96,7 @@ export class JourneyEngine {
         const rest = Object.fromEntries(
           Object.entries(shared).filter(([key]) => key !== untilKey(pageId)),
         );
-        return { result: this.#run(journey, node.next, rest, {}), received: [] };
+        return { result: await this.#run(journey, node.next, rest, {}), received: [] };
       }
       case 'suspend':
         return same(suspendPage(node));
@@ -115,7 +115,7 @@ export class JourneyEngine {
       kind: 'page',
       nodeId,
       page,
-      callbacks: renderCallbacks(page.callbacks, again),
+      callbacks: renderCallbacks(page.callbacks, again, shared),
       shared,
     };
   }
@@ -132,7 +132,12 @@ export class JourneyEngine {
     return failed;
   }
 
-  #run(journey: Journey, from: string, shared: SharedState, transient: SharedState): StepResult {
+  async #run(
+    journey: Journey,
+    from: string,
+    shared: SharedState,
+    transient: SharedState,
+  ): Promise<StepResult> {
     let nodeId = from;
     let state = shared;
     for (let visited = 0; visited < MAX_NODES_PER_STEP; visited += 1) {
@@ -170,7 +175,7 @@ export class JourneyEngine {
         case 'decision': {
           const decided =
             'check' in node
-              ? CHECKS[node.check]({
+              ? await CHECKS[node.check]({
                   ...this.#services,
                   journey: journey.name,
                   state: { ...state, ...transient },

@@ -1,5 +1,11 @@
 import { emailLink } from './email-link.js';
 import { login } from './login.js';
+import {
+  passkeyLogin,
+  passkeyRegistration,
+  passkeySignUp,
+  passkeyUsernameless,
+} from './passkeys.js';
 import { polling } from './polling.js';
 import { registration } from './registration.js';
 import { secondFactor } from './second-factor.js';
@@ -9,4 +15,11 @@ import type { Journey } from './types.js';
 export const DEFAULT_JOURNEY = 'Login';
 
 /** The journeys every server offers (names are case-sensitive, as tree names in AM). */
-export const JOURNEYS: readonly Journey[] = [login, registration, secondFactor, emailLink, polling];
+export const JOURNEYS: readonly Journey[] = [
+  login,
+  registration,
+  secondFactor,
+  emailLink,
+  polling,
+  ...[passkeyRegistration, passkeySignUp, passkeyLogin, passkeyUsernameless],
+];

@@ -17,6 +17,8 @@ export interface CallbackOutput {
   readonly name: string;
   /** Sent verbatim: AM's exact JSON types (am-protocol §4). */
   readonly value: JsonValue;
+  /** Sent instead of `value` when the state holds this key (a challenge made for this journey). */
+  readonly fromState?: string;
 }
 
 export interface InputSpec {

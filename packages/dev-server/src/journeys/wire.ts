@@ -1,6 +1,13 @@
 import { jsonType, type ReceivedInput } from '../hooks/journey-log.js';
 import { isRecord } from '../is-record.js';
-import type { CallbackOutput, CallbackSpec, InputSpec, JsonValue, PageNode } from './types.js';
+import type {
+  CallbackOutput,
+  CallbackSpec,
+  InputSpec,
+  JsonValue,
+  PageNode,
+  SharedState,
+} from './types.js';
 
 /** A callback as AM sends it (am-protocol §3.3). Output-only callbacks have no `input`. */
 export interface AmCallback {
@@ -35,6 +42,7 @@ const echoes = (input: InputSpec) => input.transient !== true && input.suffix !=
 export function renderCallbacks(
   callbacks: readonly CallbackSpec[],
   again?: Redisplay,
+  state: SharedState = {},
 ): AmCallback[] {
   return callbacks.map((callback, index) => {
     const valueOf = (input: InputSpec) => {
@@ -44,7 +52,8 @@ export function renderCallbacks(
     // IDM-validated callbacks (those with a validateOnly input) show their value in `value` too.
     const mainInput = callback.inputs.find((input) => input.suffix === '');
     const mirrored = callback.inputs.some((input) => input.suffix === 'validateOnly');
-    const output = callback.output.map(({ name, value }) => {
+    const output = callback.output.map(({ name, value: given, fromState }) => {
+      const value = (fromState === undefined ? undefined : state[fromState]) ?? given;
       if (name === 'failedPolicies' && again)
         return { name, value: [...(again.failed.get(index) ?? [])] };
       if (name === 'value' && mainInput && mirrored) return { name, value: valueOf(mainInput) };

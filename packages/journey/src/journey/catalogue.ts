@@ -91,7 +91,18 @@ export function specOf(type: string): CallbackSpec {
  */
 export function displayType(raw: AmCallback): string {
   if (raw.type === 'MetadataCallback') {
-    const action = (outputOf(raw, 'data') as { _action?: unknown } | undefined)?._action;
+    const found = outputOf(raw, 'data');
+    const data = (typeof found === 'object' && found !== null ? found : {}) as Record<
+      string,
+      unknown
+    >;
+    // AM 7.0 sends no `_action`: WebAuthn metadata has a `relyingPartyId`, registration's
+    // `pubKeyCredParams` too.
+    const webAuthn = data._type === 'WebAuthn' || 'relyingPartyId' in data;
+    const action =
+      data._action ??
+      (webAuthn &&
+        ('pubKeyCredParams' in data ? 'webauthn_registration' : 'webauthn_authentication'));
     if (action === 'webauthn_registration') return 'FidoRegistrationCallback';
     if (action === 'webauthn_authentication') return 'FidoAuthenticationCallback';
   }
