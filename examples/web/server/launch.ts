@@ -68,7 +68,8 @@ export async function startWebDemo(options: WebDemoOptions = {}): Promise<WebDem
     server = await startDevServer({
       ...options.server,
       port: options.serverPort ?? 0,
-      corsOrigins: [new URL(url).origin],
+      // Also the app as http://localhost: WebAuthn needs a domain, not an IP, for its relying party.
+      corsOrigins: [new URL(url).origin, new URL(url).origin.replace('127.0.0.1', 'localhost')],
     });
     // The browser follows the authorize redirect with fetch and reads the code from the final
     // URL; the loopback redirect URI is on the server's own origin and answers with CORS headers.

@@ -1,4 +1,5 @@
 import { useJourney, useJourneySession } from '@journeykit/journey/react';
+import { isPasskeyStep, PasskeyStep } from './integrations/PasskeyStep';
 import { JourneyPage } from './JourneyPage';
 import { SessionPanel } from './SessionPanel';
 import { StartPage } from './StartPage';
@@ -15,7 +16,11 @@ export function App() {
       </header>
       {node?.type === 'ContinueNode' ? (
         // A new key per step: the page's own state (e.g. shown problems) starts again.
-        <JourneyPage key={node.input.authId} node={node} />
+        isPasskeyStep(node) ? (
+          <PasskeyStep key={node.input.authId} node={node} />
+        ) : (
+          <JourneyPage key={node.input.authId} node={node} />
+        )
       ) : session.status === 'loading' ? (
         <p aria-busy="true">Loading…</p>
       ) : session.status === 'signedIn' ? (
