@@ -87,10 +87,10 @@ export function softwareAuthenticator(origin: string): SoftwareAuthenticator {
           'InvalidStateError',
           'The authenticator already holds a passkey of this user',
         );
-      const keys = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      const keys = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
         'sign',
         'verify',
-      ]));
+      ]);
       const jwk = await subtle.exportKey('jwk', keys.publicKey);
       const cose = isoCBOR.encode(
         new Map<number, number | Uint8Array>([
