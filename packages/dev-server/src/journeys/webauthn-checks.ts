@@ -63,6 +63,23 @@ function originOf(clientData: string): string {
   }
 }
 
+/** What the client sent, as the verifier reads a credential (WebAuthn's JSON). */
+const credential = <R>(id: string, response: R) => ({
+  id,
+  rawId: id,
+  type: 'public-key' as const,
+  clientExtensionResults: {},
+  response,
+});
+
+/** What the verifier expects of every ceremony of this journey. */
+const expected = (context: CheckContext, clientData: string) => ({
+  expectedChallenge: text(context.state.webAuthnChallenge),
+  expectedOrigin: originOf(clientData),
+  expectedRPID: RP_ID,
+  requireUserVerification: false,
+});
+
 /** AM's WebAuthn Registration node, its options: a challenge for the user of `username`. */
 export const webAuthnRegistrationOptions: Check = (context) => {
   const username = text(context.state.username);
@@ -116,20 +133,11 @@ export const webAuthnRegister: Check = async (context) => {
   const username = text(context.state.username);
   try {
     const { verified, registrationInfo } = await verifyRegistrationResponse({
-      response: {
-        id,
-        rawId: id,
-        type: 'public-key',
-        clientExtensionResults: {},
-        response: {
-          clientDataJSON: b64url(utf8(clientData)),
-          attestationObject: b64url(unsigned(attestation)),
-        },
-      },
-      expectedChallenge: text(context.state.webAuthnChallenge),
-      expectedOrigin: originOf(clientData),
-      expectedRPID: RP_ID,
-      requireUserVerification: false,
+      response: credential(id, {
+        clientDataJSON: b64url(utf8(clientData)),
+        attestationObject: b64url(unsigned(attestation)),
+      }),
+      ...expected(context, clientData),
     });
     if (!verified || !username) return 'false';
     userKeys(context.users).passkeys.push({
@@ -186,27 +194,18 @@ export const webAuthnAuthenticate: Check = async (context) => {
   if (passkey === undefined || (userHandle !== undefined && userHandle !== owner)) return 'false';
   try {
     const { verified, authenticationInfo } = await verifyAuthenticationResponse({
-      response: {
-        id,
-        rawId: id,
-        type: 'public-key',
-        clientExtensionResults: {},
-        response: {
-          clientDataJSON: b64url(utf8(clientData)),
-          authenticatorData: b64url(unsigned(authData)),
-          signature: b64url(unsigned(signature)),
-          ...(userHandle ? { userHandle: b64url(utf8(userHandle)) } : {}),
-        },
-      },
-      expectedChallenge: text(context.state.webAuthnChallenge),
-      expectedOrigin: originOf(clientData),
-      expectedRPID: RP_ID,
+      response: credential(id, {
+        clientDataJSON: b64url(utf8(clientData)),
+        authenticatorData: b64url(unsigned(authData)),
+        signature: b64url(unsigned(signature)),
+        ...(userHandle ? { userHandle: b64url(utf8(userHandle)) } : {}),
+      }),
+      ...expected(context, clientData),
       credential: {
         id: passkey.id,
         publicKey: passkey.publicKey as Uint8Array<ArrayBuffer>,
         counter: passkey.counter,
       },
-      requireUserVerification: false,
     });
     if (!verified) return 'false';
     passkey.counter = authenticationInfo.newCounter;
