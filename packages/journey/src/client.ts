@@ -3,7 +3,7 @@ import { JourneyError, type JourneyErrorCode } from './errors';
 import { createEmitter, type JourneyEvent, type JourneyListener } from './events';
 import { abortError, createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
-import { createJourneyFlow } from './journey/flow';
+import { createJourneyFlow, isRedirectReturn } from './journey/flow';
 import { failureNode, text } from './journey/nodes';
 import { realmName } from './journey/realm';
 import { runtimeLocale } from './journey/stage';
@@ -139,7 +139,10 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },
     };
-  const flow = createJourneyFlow(ctx);
+  const flow = createJourneyFlow({
+    ...ctx,
+    redirect: record('redirect', sessionStorage, namespace, isRedirectReturn),
+  });
 
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
   const keep = async (node: SuccessNode): Promise<JourneyNode> => {
