@@ -50,6 +50,12 @@ export const JOURNEYKIT: Entry[] = [
     budget: 1_500,
   },
   {
+    name: '`/redirect` (beside the core)',
+    code: `export * from '${CORE}/redirect'`,
+    external: [CORE],
+    budget: 2_200,
+  },
+  {
     name: '`/jose` with jose (beside the core)',
     code: `export * from '${CORE}/jose'`,
     external: [CORE],

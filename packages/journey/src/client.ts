@@ -57,6 +57,12 @@ export interface JourneyClient {
 
 let created = 0;
 
+/** Each client's token layer, for journeykit's own entries (`/redirect`); not for apps. */
+const oidcContexts = new WeakMap<JourneyClient, OidcContext>();
+
+/** @internal The token layer of a client created with `modules.oidc`, or undefined. */
+export const oidcContextOf = (client: JourneyClient) => oidcContexts.get(client);
+
 /** Creates a journey client (design.md §1). Throws a JOURNEY_CONFIG_ERROR for a bad config. */
 export function createJourneyClient(config: JourneyConfig): JourneyClient {
   validateConfig(config);
@@ -194,7 +200,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       return task(oidc, options?.signal);
     });
 
-  return {
+  const client: JourneyClient = {
     init: getId,
     getId,
     start: (journeyName, options) =>
@@ -250,6 +256,8 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     },
     subscribe: events.subscribe,
   };
+  if (oidc) oidcContexts.set(client, oidc);
+  return client;
 }
 
 /** Runs a public method: logs its failure and rejects only with a JourneyError. */
