@@ -9,6 +9,7 @@ import { cors } from './http/cors.js';
 import { internalError } from './http/internal-error.js';
 import type { Settings } from './options.js';
 import {
+  AM_PATH,
   JSON_PATH,
   LOOPBACK_CALLBACK_PATH,
   LOOPBACK_SIGNED_OUT_PATH,
@@ -27,6 +28,8 @@ export interface AppParts {
   readonly oauth: readonly AppMiddleware[];
   /** The social provider, below `/social`. */
   readonly social: AppMiddleware;
+  /** AM's hosted sign-in page. */
+  readonly hostedLogin: AppMiddleware;
 }
 
 /**
@@ -45,6 +48,7 @@ export function buildApp(parts: AppParts): Koa<AppState> {
   router.all(`${JSON_PATH}/*rest`, parts.jsonApi);
   router.all(`${parts.oauthPath}/*rest`, ...parts.oauth);
   router.all(`${SOCIAL_PATH}/*rest`, parts.social);
+  router.get(`${AM_PATH}/XUI/`, parts.hostedLogin);
   router.get([LOOPBACK_CALLBACK_PATH, LOOPBACK_SIGNED_OUT_PATH], (ctx) => {
     ctx.body = 'journeykit dev server: the app would take over here. You can close this page.';
   });

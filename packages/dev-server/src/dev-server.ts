@@ -28,6 +28,7 @@ import { recordProviderEvents, recordRevocations } from './oauth/record-stats.js
 import { otherClient, sdkClient } from './oauth/sdk-client.js';
 import { TokenState } from './oauth/token-state.js';
 import { resolveOptions, type DevServerOptions } from './options.js';
+import { hostedLogin } from './am/hosted-login.js';
 import { createSocialProvider } from './social/provider.js';
 import { realmName } from './realm.js';
 import {
@@ -179,6 +180,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }),
       oauthPath: oauthPrefix,
       social: social.middleware,
+      hostedLogin: hostedLogin(realm),
       oauth: [
         recordRevocations(stats),
         amEndSession({ provider, store, sessions, record: (r) => stats.endSessions.push(r) }),
