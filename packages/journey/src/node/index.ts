@@ -55,3 +55,4 @@ const isMissing = (error: unknown) => (error as { code?: unknown }).code === 'EN
 
 export { loopbackBrowser } from './loopback';
 export type { LoopbackBrowser } from './loopback';
+export { terminalAuthSession } from './terminal';
