@@ -1,6 +1,6 @@
 import { JourneyError, type JourneyNode } from '@journeykit/journey';
 
-import { providerRedirect } from './redirect';
+import { redirectOf } from './redirect';
 
 /**
  * Leaves the page for the provider: a GET redirect by `location.assign`, a POST one by submitting
@@ -13,13 +13,7 @@ export function redirectBrowser(
 ): void {
   if (!doc)
     throw new JourneyError('JOURNEY_STATE_ERROR', 'state_error', 'There is no page to leave here');
-  const redirect = providerRedirect(node);
-  if (!redirect)
-    throw new JourneyError(
-      'JOURNEY_STATE_ERROR',
-      'state_error',
-      'The node has no RedirectCallback',
-    );
+  const redirect = redirectOf(node);
   if (redirect.method === 'GET') {
     doc.location.assign(redirect.url);
     return;

@@ -1,6 +1,6 @@
 import { JourneyError, type JourneyNode } from '@journeykit/journey';
 
-import { outputOf, rawCallback } from './callbacks';
+import { missing, outputOf, rawCallback } from './callbacks';
 
 /** Where a `RedirectCallback` sends the user: AM's outputs, typed. */
 export interface ProviderRedirect {
@@ -35,6 +35,13 @@ export function providerRedirect(node: JourneyNode): ProviderRedirect | null {
   };
 }
 
+/** The node's redirect; a JOURNEY_STATE_ERROR when it has none. */
+export function redirectOf(node: JourneyNode): ProviderRedirect {
+  const redirect = providerRedirect(node);
+  if (!redirect) throw missing('RedirectCallback');
+  return redirect;
+}
+
 /**
  * What `openAuthSessionAsync(url, redirectUrl)` of expo-web-browser and
  * `InAppBrowser.openAuth(url, redirectUrl)` of react-native-inappbrowser both are: open a system
@@ -55,13 +62,7 @@ export async function redirectInAuthSession(
   session: AuthSession,
   returnUrl: string,
 ): Promise<string> {
-  const redirect = providerRedirect(node);
-  if (!redirect)
-    throw new JourneyError(
-      'JOURNEY_STATE_ERROR',
-      'state_error',
-      'The node has no RedirectCallback',
-    );
+  const redirect = redirectOf(node);
   if (redirect.method === 'POST')
     throw new JourneyError(
       'JOURNEY_RESUME_ERROR',
