@@ -66,4 +66,15 @@ describe.skipIf(!hasChromium)('centralized login in the web demo', { timeout: 60
     expect(await opened.demo.server.isRefreshTokenActive(tokens.refresh_token)).toBe(false);
     expect(opened.pageErrors).toEqual([]);
   });
+
+  it('the hosted page goes back only to its own origin', async () => {
+    const { origin } = opened.demo.server;
+    await opened.page.goto(
+      `${origin}/am/XUI/?goto=${encodeURIComponent('https://elsewhere.example/')}`,
+    );
+    await opened.page.getByLabel('User Name', { exact: true }).fill('demo');
+    await opened.page.getByLabel('Password', { exact: true }).fill('Ch4ng3it!');
+    await click('Next');
+    await opened.page.waitForURL(`${origin}/`);
+  });
 });
