@@ -8,6 +8,8 @@ export default defineConfig({
     'react-native/index': 'src/react-native/index.ts',
     'node/index': 'src/node/index.ts',
     'jose/index': 'src/jose/index.ts',
+    'social/index': 'src/social/index.ts',
+    'redirect/index': 'src/redirect/index.ts',
   },
   // Subpath entries import the core by its package name, so they share it instead of copying it;
   // the Node entry's built-ins stay imports too.

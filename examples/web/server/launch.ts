@@ -69,6 +69,12 @@ export async function startWebDemo(options: WebDemoOptions = {}): Promise<WebDem
       ...options.server,
       port: options.serverPort ?? 0,
       corsOrigins: [new URL(url).origin],
+      // The social provider returns to the app's start page; a centralized sign-out to /signed-out.
+      socialRedirectUri: url,
+      postLogoutRedirectUris: [
+        ...(options.server?.postLogoutRedirectUris ?? []),
+        new URL('/signed-out', url).href,
+      ],
     });
     // The browser follows the authorize redirect with fetch and reads the code from the final
     // URL; the loopback redirect URI is on the server's own origin and answers with CORS headers.

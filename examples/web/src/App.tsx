@@ -1,4 +1,5 @@
 import { useJourney, useJourneySession } from '@journeykit/journey/react';
+import { isSocialStep, SocialStep } from './integrations/social';
 import { JourneyPage } from './JourneyPage';
 import { SessionPanel } from './SessionPanel';
 import { StartPage } from './StartPage';
@@ -13,7 +14,9 @@ export function App() {
         <h1>journeykit</h1>
         <p>Any PingAM / AIC journey, then the session — React bindings over one client.</p>
       </header>
-      {node?.type === 'ContinueNode' ? (
+      {node?.type === 'ContinueNode' && isSocialStep(node) ? (
+        <SocialStep key={node.input.authId} node={node} />
+      ) : node?.type === 'ContinueNode' ? (
         // A new key per step: the page's own state (e.g. shown problems) starts again.
         <JourneyPage key={node.input.authId} node={node} />
       ) : session.status === 'loading' ? (

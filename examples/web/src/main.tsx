@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import settings from 'virtual:journeykit-settings';
 import { App } from './App';
+import { CentralizedLogin } from './integrations/centralized';
+import { SocialReturn } from './integrations/social';
 import './styles.css';
 
 const { oidc, ...server } = settings;
@@ -20,6 +22,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <JourneyProvider client={client}>
       <App />
+      <SocialReturn />
+      <CentralizedLogin client={client} />
     </JourneyProvider>
   </StrictMode>,
 );

@@ -8,7 +8,13 @@ import type { AppMiddleware, AppState } from './http/context.js';
 import { cors } from './http/cors.js';
 import { internalError } from './http/internal-error.js';
 import type { Settings } from './options.js';
-import { JSON_PATH, LOOPBACK_CALLBACK_PATH, LOOPBACK_SIGNED_OUT_PATH } from './urls.js';
+import {
+  AM_PATH,
+  JSON_PATH,
+  LOOPBACK_CALLBACK_PATH,
+  LOOPBACK_SIGNED_OUT_PATH,
+  SOCIAL_PATH,
+} from './urls.js';
 
 export interface AppParts {
   readonly settings: Settings;
@@ -20,6 +26,10 @@ export interface AppParts {
   /** Where oidc-provider is mounted, and the chain that serves it. */
   readonly oauthPath: string;
   readonly oauth: readonly AppMiddleware[];
+  /** The social provider, below `/social`. */
+  readonly social: AppMiddleware;
+  /** AM's hosted sign-in page. */
+  readonly hostedLogin: AppMiddleware;
 }
 
 /**
@@ -37,6 +47,8 @@ export function buildApp(parts: AppParts): Koa<AppState> {
   const router = new Router<AppState>();
   router.all(`${JSON_PATH}/*rest`, parts.jsonApi);
   router.all(`${parts.oauthPath}/*rest`, ...parts.oauth);
+  router.all(`${SOCIAL_PATH}/*rest`, parts.social);
+  router.get(`${AM_PATH}/XUI/`, parts.hostedLogin);
   router.get([LOOPBACK_CALLBACK_PATH, LOOPBACK_SIGNED_OUT_PATH], (ctx) => {
     ctx.body = 'journeykit dev server: the app would take over here. You can close this page.';
   });

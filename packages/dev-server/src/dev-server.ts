@@ -28,6 +28,8 @@ import { recordProviderEvents, recordRevocations } from './oauth/record-stats.js
 import { otherClient, sdkClient } from './oauth/sdk-client.js';
 import { TokenState } from './oauth/token-state.js';
 import { resolveOptions, type DevServerOptions } from './options.js';
+import { hostedLogin } from './am/hosted-login.js';
+import { createSocialProvider } from './social/provider.js';
 import { realmName } from './realm.js';
 import {
   AM_PATH,
@@ -59,6 +61,12 @@ export interface DevServer {
   readonly loopbackRedirectUri: string;
   readonly signOutRedirectUri: string;
   readonly loopbackSignOutRedirectUri: string;
+  /** The social provider (a second OpenID provider standing in for Google) and its return URI. */
+  readonly social: {
+    readonly issuer: string;
+    readonly redirectUri: string;
+    readonly exchanges: number;
+  };
   /** Users that can log in; the demo user first. */
   readonly users: readonly DevUser[];
   /** The names of the journeys served. */
@@ -138,6 +146,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     });
     recordProviderEvents(provider, stats);
     const tokens = new TokenState(provider);
+    const social = await createSocialProvider(origin, settings.socialRedirectUri);
 
     const { realm, cookieName, successUrl } = settings;
     const app = buildApp({
@@ -154,7 +163,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
             cookieName,
             successUrl,
             journeys,
-            engine: new JourneyEngine({ users, codes: new OneTimeCodes(), outbox }),
+            engine: new JourneyEngine({ users, codes: new OneTimeCodes(), outbox, social }),
+            social,
             authIds: new AuthIdSigner(settings.authIdTtl),
             sessions,
             users,
@@ -169,6 +179,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         },
       }),
       oauthPath: oauthPrefix,
+      social: social.middleware,
+      hostedLogin: hostedLogin(realm),
       oauth: [
         recordRevocations(stats),
         amEndSession({ provider, store, sessions, record: (r) => stats.endSessions.push(r) }),
@@ -192,6 +204,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       loopbackRedirectUri: `${origin}${LOOPBACK_CALLBACK_PATH}`,
       signOutRedirectUri: APP_SIGN_OUT_URI,
       loopbackSignOutRedirectUri: `${origin}${LOOPBACK_SIGNED_OUT_PATH}`,
+      social: {
+        issuer: social.issuer,
+        redirectUri: social.redirectUri,
+        get exchanges() {
+          return social.exchanges;
+        },
+      },
       get users() {
         return users.list();
       },

@@ -4,6 +4,7 @@ import type { OutboxMessage } from './hooks/outbox.js';
 import type { RequestRecord } from './hooks/request-log.js';
 import type { Journey } from './journeys/types.js';
 import { normalizeRealm, type Realm } from './realm.js';
+import { APP_SOCIAL_REDIRECT_URI } from './urls.js';
 
 /** `am`: a self-managed AM (root realm, `iPlanetDirectoryPro`); `aic`: an AIC tenant (alpha realm, random cookie). */
 export type DevServerStyle = 'am' | 'aic';
@@ -53,6 +54,11 @@ export interface DevServerOptions {
   resumeUrl?: string;
   /** Called with every message the server sends a user (one-time codes, resume links). */
   onMessage?: (message: OutboxMessage) => void;
+  /**
+   * Where the social provider sends users back to the app (AM's per-provider redirect URI), e.g.
+   * the web app's page. Default `com.journeykit.app:/social`.
+   */
+  socialRedirectUri?: string;
 }
 
 export interface Settings {
@@ -73,6 +79,7 @@ export interface Settings {
   readonly corsOrigins: readonly string[];
   readonly journeys: readonly Journey[];
   readonly resumeUrl: string | undefined;
+  readonly socialRedirectUri: string;
 }
 
 export function resolveOptions(options: DevServerOptions = {}): Settings {
@@ -98,6 +105,7 @@ export function resolveOptions(options: DevServerOptions = {}): Settings {
     corsOrigins: options.corsOrigins ?? [],
     journeys: options.journeys ?? [],
     resumeUrl: options.resumeUrl,
+    socialRedirectUri: options.socialRedirectUri ?? APP_SOCIAL_REDIRECT_URI,
   };
 }
 

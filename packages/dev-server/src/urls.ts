@@ -16,3 +16,8 @@ export const LOOPBACK_SIGNED_OUT_PATH = '/signed-out';
 /** The custom-scheme URIs a React Native app would register. */
 export const APP_REDIRECT_URI = 'com.journeykit.app:/oauth2redirect';
 export const APP_SIGN_OUT_URI = 'com.journeykit.app:/signout';
+
+/** Where the social provider (a second OpenID provider, standing in for Google) is served. */
+export const SOCIAL_PATH = '/social';
+/** Where it sends users back by default: the custom scheme a React Native app would register. */
+export const APP_SOCIAL_REDIRECT_URI = 'com.journeykit.app:/social';

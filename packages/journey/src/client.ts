@@ -3,7 +3,7 @@ import { JourneyError, type JourneyErrorCode } from './errors';
 import { createEmitter, type JourneyEvent, type JourneyListener } from './events';
 import { abortError, createTransport, untilAborted } from './http/transport';
 import { originOf } from './http/url';
-import { createJourneyFlow } from './journey/flow';
+import { createJourneyFlow, isRedirectReturn } from './journey/flow';
 import { failureNode, text } from './journey/nodes';
 import { realmName } from './journey/realm';
 import { runtimeLocale } from './journey/stage';
@@ -56,6 +56,12 @@ export interface JourneyClient {
 }
 
 let created = 0;
+
+/** Each client's token layer, for journeykit's own entries (`/redirect`); not for apps. */
+const oidcContexts = new WeakMap<JourneyClient, OidcContext>();
+
+/** @internal The token layer of a client created with `modules.oidc`, or undefined. */
+export const oidcContextOf = (client: JourneyClient) => oidcContexts.get(client);
 
 /** Creates a journey client (design.md §1). Throws a JOURNEY_CONFIG_ERROR for a bad config. */
 export function createJourneyClient(config: JourneyConfig): JourneyClient {
@@ -139,7 +145,10 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },
     };
-  const flow = createJourneyFlow(ctx);
+  const flow = createJourneyFlow({
+    ...ctx,
+    redirect: record('redirect', sessionStorage, namespace, isRedirectReturn),
+  });
 
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
   const keep = async (node: SuccessNode): Promise<JourneyNode> => {
@@ -191,7 +200,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       return task(oidc, options?.signal);
     });
 
-  return {
+  const client: JourneyClient = {
     init: getId,
     getId,
     start: (journeyName, options) =>
@@ -247,6 +256,8 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     },
     subscribe: events.subscribe,
   };
+  if (oidc) oidcContexts.set(client, oidc);
+  return client;
 }
 
 /** Runs a public method: logs its failure and rejects only with a JourneyError. */

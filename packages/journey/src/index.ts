@@ -51,3 +51,10 @@ export type {
   JourneyNormalizedField,
   KbaValue,
 } from './journey/form';
+
+/** @internal What journeykit's own entries share with the client; not for apps, may change. */
+export { oidcContextOf } from './client';
+export type { OidcContext } from './oidc/context';
+export { acceptTokens } from './oidc/accept';
+export { createPkce, randomString } from './oidc/pkce';
+export { tokenRequest } from './oidc/token-endpoint';

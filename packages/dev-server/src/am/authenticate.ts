@@ -3,11 +3,17 @@ import type { Outbox } from '../hooks/outbox.js';
 import type { AppContext } from '../http/context.js';
 import { queryParam } from '../http/query.js';
 import { isRecord } from '../is-record.js';
-import type { JourneyEngine, StepResult, Submitted } from '../journeys/engine.js';
+import {
+  SOCIAL_STATE_KEY,
+  type JourneyEngine,
+  type StepResult,
+  type Submitted,
+} from '../journeys/engine.js';
 import { DEFAULT_JOURNEY } from '../journeys/index.js';
 import type { Journey } from '../journeys/types.js';
 import { submittedInputs } from '../journeys/wire.js';
 import type { Realm } from '../realm.js';
+import type { SocialProvider } from '../social/provider.js';
 import type { AuthIdSigner, JourneyPosition } from './auth-id.js';
 import { sendAmError } from './errors.js';
 import { presentedSsoToken, setSessionCookie } from './session-token.js';
@@ -28,6 +34,8 @@ export interface AuthenticateDeps {
   readonly outbox: Outbox;
   /** The link that resumes a suspended journey. */
   readonly resumeLink: (suspendedId: string) => string;
+  /** The social provider a `socialRedirect` node sends users to. */
+  readonly social?: SocialProvider;
   /** Told about every step of a journey (the `journeySteps` test hook). */
   readonly record: (step: JourneyStepRecord) => void;
 }
@@ -111,8 +119,24 @@ export function authenticateHandler(deps: AuthenticateDeps) {
       return;
     }
     const noSession = position.noSession === true || queryParam(ctx, 'noSession') === 'true';
-    const step = deps.engine.submit(journey, position.page, position.state, submittedInputs(body));
+    const returned = await socialReturn(ctx, journey, position);
+    const submitted = submittedInputs(body);
+    const step = deps.engine.submit(journey, position.page, position.state, submitted, returned);
     await answer(ctx, { journey, noSession, page: position.page }, step);
+  }
+
+  /**
+   * On a `socialRedirect` page, the provider's return: AM reads `code` and `state` from the query
+   * of the continue request (am-protocol §3.10), exchanges the code and verifies the ID token.
+   */
+  async function socialReturn(ctx: AppContext, journey: Journey, position: JourneyPosition) {
+    if (journey.nodes[position.page]?.type !== 'socialRedirect' || deps.social === undefined)
+      return undefined;
+    const expected = position.state[SOCIAL_STATE_KEY];
+    if (typeof expected !== 'string') return undefined;
+    const params = { code: queryParam(ctx, 'code'), state: queryParam(ctx, 'state') };
+    const claims = await deps.social.complete(params, expected).catch(() => undefined);
+    return claims && { ...claims };
   }
 
   async function answer(ctx: AppContext, progress: Progress, step: Submitted): Promise<void> {

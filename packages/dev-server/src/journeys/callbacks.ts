@@ -209,3 +209,10 @@ export const consentMappingCallback = (mapping: ConsentMapping, saveAs: string):
   output: outputs({ ...mapping, fields: [...mapping.fields] }),
   inputs: [main(false, saveAs)],
 });
+
+/** A GET redirect to an external provider, as AM's Social Provider Handler sends it. */
+export const redirectCallback = (redirectUrl: string): CallbackSpec => ({
+  type: 'RedirectCallback',
+  output: outputs({ redirectUrl, redirectMethod: 'GET', trackingCookie: false }),
+  inputs: [],
+});

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { UserStore } from '../am/users.js';
 import type { Outbox } from '../hooks/outbox.js';
 import type { OneTimeCodes } from './one-time-codes.js';
@@ -74,6 +76,28 @@ export const CHECKS = {
       email,
     });
     return 'created';
+  },
+  /**
+   * Social account linking: the provider's claims (`social`) name an account by its email → that
+   * user (`linked`); else a new user with the provider's profile and no usable password (`created`).
+   */
+  socialAccount: ({ users, state }) => {
+    const claims = (state.social ?? {}) as Record<string, JsonValue>;
+    const email = text(claims.email);
+    if (!email) return 'false';
+    const known = users.list().find((user) => user.profile.email === email);
+    if (known !== undefined) return { outcome: 'linked', state: { username: known.username } };
+    const local = email.split('@')[0] ?? email;
+    let username = local;
+    for (let n = 2; users.findByUsername(username) !== undefined; n += 1) username = `${local}${n}`;
+    const name = text(claims.name) || local;
+    users.register(username, randomBytes(24).toString('base64url'), {
+      name,
+      given_name: name,
+      family_name: '',
+      email,
+    });
+    return { outcome: 'created', state: { username } };
   },
 } satisfies Record<string, Check>;
 

@@ -1,7 +1,8 @@
 import type { DevUser, UserStore } from '../am/users.js';
 import type { ReceivedInput } from '../hooks/journey-log.js';
 import type { Outbox } from '../hooks/outbox.js';
-import { pollingWaitCallback, suspendedTextOutputCallback } from './callbacks.js';
+import type { SocialRedirect } from '../social/provider.js';
+import { pollingWaitCallback, redirectCallback, suspendedTextOutputCallback } from './callbacks.js';
 import { CHECKS } from './checks.js';
 import type { OneTimeCodes } from './one-time-codes.js';
 import { failedPolicies } from './policies.js';
@@ -41,11 +42,15 @@ export interface EngineServices {
   readonly users: UserStore;
   readonly codes: OneTimeCodes;
   readonly outbox: Outbox;
+  /** Begins a sign-in at the social provider. */
+  readonly social?: { begin(): SocialRedirect };
 }
 
 /** State keys the engine keeps for its own nodes start with `_`. */
 const untilKey = (nodeId: string) => `_until.${nodeId}`;
 const retriesKey = (nodeId: string) => `_retries.${nodeId}`;
+/** The state a social sign-in must come back with. */
+export const SOCIAL_STATE_KEY = '_social.state';
 
 /** Runs journeys: from a node, through decisions, to the next page or to the end. */
 export class JourneyEngine {
@@ -64,12 +69,16 @@ export class JourneyEngine {
     return this.#run(journey, nodeId, shared, {});
   }
 
-  /** Takes what was submitted for the page `pageId`, then runs on. */
+  /**
+   * Takes what was submitted for the page `pageId`, then runs on. `returned` is what came back
+   * from a social provider, for a `socialRedirect` page (undefined: refused or failed).
+   */
   submit(
     journey: Journey,
     pageId: string,
     shared: SharedState,
     submitted: ReadonlyMap<string, JsonValue>,
+    returned?: JsonValue,
   ): Submitted {
     const node = nodeOf(journey, pageId);
     const same = (page: PageNode, again?: Redisplay): Submitted => ({
@@ -100,6 +109,16 @@ export class JourneyEngine {
       }
       case 'suspend':
         return same(suspendPage(node));
+      case 'socialRedirect': {
+        const rest = Object.fromEntries(
+          Object.entries(shared).filter(([key]) => key !== SOCIAL_STATE_KEY),
+        );
+        const result =
+          returned === undefined
+            ? this.#run(journey, node.failure, rest, {})
+            : this.#run(journey, node.next, { ...rest, social: returned }, {});
+        return { result, received: [] };
+      }
       default:
         throw new Error(`${journey.name}: node ${pageId} is not a page`);
     }
@@ -150,6 +169,13 @@ export class JourneyEngine {
             ...this.#page(nodeId, suspendPage(node), state),
             suspend: { resumeAt: node.next },
           };
+        case 'socialRedirect': {
+          const social = this.#services.social;
+          if (social === undefined) throw new Error(`${journey.name}: no social provider`);
+          const { url, state: expected } = social.begin();
+          const page: PageNode = { type: 'page', callbacks: [redirectCallback(url)], next: '' };
+          return this.#page(nodeId, page, { ...state, [SOCIAL_STATE_KEY]: expected });
+        }
         case 'failure':
           return { kind: 'failure', message: node.message ?? 'Login failure' };
         case 'success': {
@@ -222,6 +248,7 @@ export function checkJourney(journey: Journey): void {
   for (const [id, node] of Object.entries(journey.nodes)) {
     if ('next' in node) refer(id, node.next);
     if (node.type === 'retryLimit') [node.retry, node.reject].forEach((to) => refer(id, to));
+    if (node.type === 'socialRedirect') refer(id, node.failure);
     if (node.type === 'decision') {
       Object.values(node.outcomes).forEach((to) => refer(id, to));
       if ('check' in node && !(node.check in CHECKS))

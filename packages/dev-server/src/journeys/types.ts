@@ -87,6 +87,17 @@ export interface SuspendNode {
   readonly next: string;
 }
 
+/**
+ * AM's Social Provider Handler: a RedirectCallback to the social provider; its return (code and
+ * state, checked and exchanged by the server) goes on to `next` with the provider's claims under
+ * the state's `social`, a refused or failed one to `failure`.
+ */
+export interface SocialRedirectNode {
+  readonly type: 'socialRedirect';
+  readonly next: string;
+  readonly failure: string;
+}
+
 /** Logs in the user named by the state's `username`. */
 export interface SuccessNode {
   readonly type: 'success';
@@ -104,6 +115,7 @@ export type JourneyNode =
   | RetryLimitNode
   | PollingWaitNode
   | SuspendNode
+  | SocialRedirectNode
   | SuccessNode
   | FailureNode;
 

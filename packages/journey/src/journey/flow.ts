@@ -1,8 +1,10 @@
 import { JourneyError } from '../errors';
+import { isObject } from '../http/json';
 import { createCookieJar } from '../http/cookies';
 import type { Send } from '../http/transport';
 import { joinUrl, queryParams, withQuery, type QueryParams } from '../http/url';
 import type { Log } from '../logger';
+import type { StoredRecord } from '../storage/record';
 import { applyInput, secretInputs } from './callbacks';
 import { failureNode, toNode } from './nodes';
 import { realmPath } from './realm';
@@ -15,7 +17,24 @@ export interface FlowContext {
   log: Log;
   /** The stored SSO session, its token sent as the header named like the cookie (am-protocol §2.1). */
   sso: { read(): Promise<{ value: string } | null> };
+  /** The step a RedirectCallback left, kept across the trip to the identity provider and back. */
+  redirect: StoredRecord<RedirectReturn>;
 }
+
+/** What the return from an external identity provider needs: the step to send back, and where. */
+export interface RedirectReturn {
+  step: AmStep;
+  journey: string;
+  realm: string;
+  /** The `state` the provider must send back, when the redirect URL carries one. */
+  state?: string;
+}
+
+export const isRedirectReturn = (data: unknown): data is RedirectReturn =>
+  isObject(data) && isObject(data.step) && typeof data.journey === 'string';
+
+/** What an identity provider's return carries that AM reads (am-protocol §3.10). */
+const returnParams = ['code', 'state', 'scope', 'form_post_entry', 'responsekey', 'RelayState'];
 
 /**
  * One journey in progress, AM's authenticate protocol (am-protocol §3): start, next and resume
@@ -34,6 +53,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
   const jar = createCookieJar(cookie);
   let step: AmStep | null = null;
   let noSession: 'true' | undefined;
+  let journey = '';
   let queue: Promise<unknown> = Promise.resolve();
 
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -76,14 +96,39 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
     }
     step = node.type === 'ContinueNode' ? node.input : null;
     if (!step) jar.clear();
+    // A redirect leaves the app (a full page load, another app): the step waits in storage.
+    const redirect = step?.callbacks?.find((cb) => cb.type === 'RedirectCallback');
+    const url = redirect?.output?.find((o) => o.name === 'redirectUrl')?.value;
+    if (step && typeof url === 'string')
+      await ctx.redirect.write({ step, journey, realm, state: queryParams(url).state });
     ctx.log.info(`Journey reached ${node.type}`);
     return node;
+  };
+
+  /**
+   * The saved step and the return's parameters for AM. A return nobody waits for (replayed, or of
+   * another journey) is refused before anything changes.
+   */
+  const takeReturn = async (params: Record<string, string>): Promise<[QueryParams, AmStep]> => {
+    const saved = await ctx.redirect.read();
+    if (!saved || (saved.state && params.state !== saved.state))
+      throw new JourneyError(
+        'JOURNEY_RESUME_ERROR',
+        'state_error',
+        'No journey waits for this return',
+      );
+    await ctx.redirect.remove();
+    ctx.log.secret(params.code, params.form_post_entry, params.responsekey);
+    journey = saved.journey;
+    noSession = undefined;
+    return [Object.fromEntries(returnParams.map((name) => [name, params[name]])), saved.step];
   };
 
   return {
     start: (name, options = {}) =>
       serial(() => {
         jar.clear();
+        journey = name;
         noSession = options.noSession === true ? 'true' : undefined;
         return post(
           {
@@ -110,7 +155,10 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       }),
     resume: (uri, signal) =>
       serial(async () => {
-        const suspendedId = queryParams(uri).suspendedId;
+        const params = queryParams(uri);
+        const suspendedId = params.suspendedId;
+        if (!suspendedId && returnParams.some((name) => params[name]))
+          return post(...(await takeReturn(params)), signal);
         jar.clear();
         noSession = undefined;
         if (!suspendedId) {

@@ -52,3 +52,7 @@ async function syncDirectory(directory: string): Promise<void> {
 }
 
 const isMissing = (error: unknown) => (error as { code?: unknown }).code === 'ENOENT';
+
+export { loopbackBrowser } from './loopback';
+export type { LoopbackBrowser } from './loopback';
+export { terminalAuthSession } from './terminal';
