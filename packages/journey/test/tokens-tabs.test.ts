@@ -1,10 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../../test-support/chromium';
+import { freePort } from '../../../test-support/free-port';
 
 // Two tabs of one origin share localStorage, so they share one session and one rotating refresh
 // token; the lock must hold across them (peers.md §2, oidc-client-ts #430). Real Chromium, driven
@@ -16,16 +16,6 @@ declare global {
     client: import('@journeykit/journey').JourneyClient;
     offset: number;
   }
-}
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
 }
 
 describe.skipIf(!hasChromium)('two browser tabs', () => {
