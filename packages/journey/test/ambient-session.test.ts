@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
 import { createJourneyClient, type FetchLike, type JourneyClient } from '@journeykit/journey';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../../test-support/chromium';
-import { freePort } from '../../../test-support/free-port';
+import { serverForPages } from './browser-pages';
 import { amFixture } from './am-fixtures';
 import { clientFor, sessionValidates, signIn } from './helpers';
 import { actAsReactNative } from './react-native/environment';
@@ -106,24 +104,13 @@ describe.skipIf(!hasChromium)('a sign-in beside a session cookie in Chromium’s
 
   beforeAll(async () => {
     // The page lives on the dev server's origin: AM's cookie is first-party there.
-    const port = await freePort();
-    const [dev, bundle] = await Promise.all([
-      startDevServer({ port, corsOrigins: [`http://127.0.0.1:${port}`] }),
-      build({
-        entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-        bundle: true,
-        format: 'iife',
-        globalName: 'journeykit',
-        platform: 'browser',
-        write: false,
-      }),
-    ]);
-    server = dev;
+    let script: string;
+    ({ server, script } = await serverForPages());
     browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();
     await page.goto(server.loopbackRedirectUri);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
   });
   afterAll(async () => {
     await browser?.close();
