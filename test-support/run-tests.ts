@@ -36,9 +36,9 @@ if (existsSync(path.join(app, 'node_modules/jest-expo'))) {
   jest = run('npx', ['jest', '--json', `--outputFile=${jestJson}`], app);
   jestCounts = read(jestJson);
 } else if (process.env.CI) {
-  console.error(`${app} is not installed: CI runs npm ci there first`);
+  console.error(`${app} is not installed: CI installs it first`);
   jest = 1;
-} else console.log(`\nSkipped the React Native app's jest suite: run npm ci in ${app} first.`);
+} else console.log(`\nSkipped the React Native app's jest suite: run npm install in ${app} first.`);
 
 const counts = [read(vitestJson), jestCounts];
 const passed = counts.reduce((sum, c) => sum + (c?.numPassedTests ?? 0), 0);

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The example as a device gets it: Metro's Android export (`expo export`), with the SDK from the
 // package's built `react-native` entry, then React Native's own Hermes compiler (`hermesc`, from
-// react-native's hermes-compiler). The example has its own install (`npm ci` in its folder);
+// react-native's hermes-compiler). The example has its own install (`npm install` in its folder);
 // CI runs it, a machine without it skips this test.
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const installed = existsSync(path.join(app, 'node_modules/expo'));
 if (!installed && process.env.CI)
-  throw new Error('examples/react-native is not installed: CI runs npm ci there first');
+  throw new Error('examples/react-native is not installed: CI installs it first');
 const run = promisify(execFile);
 
 describe.skipIf(!installed)('the React Native example’s Android bundle', () => {
