@@ -1,12 +1,14 @@
+import type { JourneyClient } from '@journeykit/journey';
 import { JourneyProvider, useJourney, useJourneySession } from '@journeykit/journey/react';
 import { ActivityIndicator, ScrollView, StyleSheet, Text } from 'react-native';
 import { Button } from './Button';
-import { client } from './journey';
+import { client as appClient } from './journey';
 import { JourneyScreen } from './JourneyScreen';
 import { SessionScreen } from './SessionScreen';
 import { styles } from './styles';
 
-export function App() {
+/** The app: its own client, or the one given (tests give one of another server or store). */
+export function App({ client = appClient }: { client?: JourneyClient }) {
   return (
     <JourneyProvider client={client}>
       <ScrollView contentContainerStyle={layout.page} keyboardShouldPersistTaps="handled">

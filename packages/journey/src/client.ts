@@ -153,6 +153,8 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
   const keep = async (node: SuccessNode): Promise<JourneyNode> => {
     const { tokenId, successUrl, realm } = node.input;
+    // AM reused a session it was shown: a success only when that session is the one we keep.
+    if (tokenId === '' && !(await sso.read())) return failureNode(AMBIENT, undefined, ambient());
     if (typeof tokenId !== 'string' || !tokenId) return node; // session reused, or noSession
     log.secret(tokenId);
     try {
@@ -204,12 +206,16 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     init: getId,
     getId,
     start: (journeyName, options) =>
-      guard('JOURNEY_START_ERROR', log, async () =>
-        settle(
-          'JOURNEY_START_ERROR',
-          await flow.start(nonEmpty(journeyName, 'JOURNEY_START_ERROR', 'Journey name'), options),
-        ),
-      ),
+      guard('JOURNEY_START_ERROR', log, async () => {
+        const name = nonEmpty(journeyName, 'JOURNEY_START_ERROR', 'Journey name');
+        let node = await flow.start(name, options);
+        // A session cookie of the runtime's own jar (React Native's, a browser's) that this
+        // client never stored makes AM answer at once with an empty tokenId: once, run the
+        // journey again with ForceAuth so that it ends with a session of our own.
+        if (reusedSession(node) && !options?.forceAuth && !(await sso.read()))
+          node = await flow.start(name, { ...options, forceAuth: true });
+        return settle('JOURNEY_START_ERROR', node);
+      }),
     next: (input, options) =>
       guard('JOURNEY_NEXT_ERROR', log, async () =>
         settle('JOURNEY_NEXT_ERROR', await flow.next(input, options?.signal)),
@@ -273,6 +279,15 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
     throw error;
   }
 }
+
+const AMBIENT = 'The server reused a session that this client does not hold';
+
+/** Signed in on the server with a session the SDK cannot use: not a sign-in. */
+const ambient = () => new JourneyError('JOURNEY_START_ERROR', 'state_error', AMBIENT);
+
+/** AM's answer when the request carried a live session: success, with `tokenId: ""`. */
+const reusedSession = (node: JourneyNode) =>
+  node.type === 'SuccessNode' && node.input.tokenId === '';
 
 /** The argument, trimmed; a blank one is refused before anything is sent. */
 function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string {

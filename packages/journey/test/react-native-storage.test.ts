@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, sessionValidates, signIn } from './helpers';
 import { actAsReactNative } from './react-native/environment';
 import { reactNativeFetch } from './react-native/fetch';
-import { AsyncStorageDouble, keychainDouble, secureStoreDouble } from './react-native/stores';
+import {
+  ACCESSIBLE,
+  AsyncStorageDouble,
+  keychainDouble,
+  secureStoreDouble,
+} from './react-native/stores';
 
 // A React Native app's session kept in each of the stores React Native apps use, with real tokens
 // from the dev server through React Native's fetch: it survives an app restart (a new client over
@@ -26,7 +31,7 @@ function secureStore() {
 }
 function keychain() {
   const { module, keys } = keychainDouble();
-  return { storage: keychainStorage(module, { accessible: 'AfterFirstUnlock' }), keys };
+  return { storage: keychainStorage(module, { accessible: ACCESSIBLE.AFTER_FIRST_UNLOCK }), keys };
 }
 
 describe.each([
@@ -84,5 +89,29 @@ describe.each([
     expect(await sessionValidates(server, sso.value)).toBe(false);
     expect(await server.isRefreshTokenActive(tokens.refreshToken!)).toBe(false);
     expect(await first.user()).toBeNull();
+  });
+});
+
+describe('a React Native keychain that will not save', () => {
+  it('makes the sign-in a FailureNode with a storage_error, and keeps no session', async () => {
+    const undo = actAsReactNative();
+    const server = await startDevServer({ style: 'aic' });
+    try {
+      const { module, control, keys } = keychainDouble();
+      control.failSaves = true;
+      const client = clientFor(server, {
+        fetch: reactNativeFetch(),
+        modules: { session: { storage: keychainStorage(module) } },
+      });
+      expect(await signIn(client)).toMatchObject({
+        type: 'FailureNode',
+        error: { type: 'storage_error' },
+      });
+      expect(await client.ssoToken()).toBeNull();
+      expect(keys()).toEqual([]);
+    } finally {
+      undo();
+      await server.close();
+    }
   });
 });

@@ -1,10 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { startDevServer, type DevServer } from '@journeykit/dev-server';
-import { build } from 'esbuild';
+import type { DevServer } from '@journeykit/dev-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../../test-support/chromium';
+import { serverForPages } from './browser-pages';
 
 // Two tabs of one origin share localStorage, so they share one session and one rotating refresh
 // token; the lock must hold across them (peers.md §2, oidc-client-ts #430). Real Chromium, driven
@@ -18,16 +16,6 @@ declare global {
   }
 }
 
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
-
 describe.skipIf(!hasChromium)('two browser tabs', () => {
   let server: DevServer;
   let browser: Browser;
@@ -35,25 +23,14 @@ describe.skipIf(!hasChromium)('two browser tabs', () => {
 
   beforeAll(async () => {
     // The pages live on the dev server's own origin, which its OAuth side must allow (CORS).
-    const port = await freePort();
-    const [dev, bundle] = await Promise.all([
-      startDevServer({ port, corsOrigins: [`http://127.0.0.1:${port}`] }),
-      build({
-        entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-        bundle: true,
-        format: 'iife',
-        globalName: 'journeykit',
-        platform: 'browser',
-        write: false,
-      }),
-    ]);
-    server = dev;
+    let script: string;
+    ({ server, script } = await serverForPages());
     browser = await launchChromium();
     const context = await browser.newContext();
     tabs = await Promise.all([context.newPage(), context.newPage()]);
     for (const tab of tabs) {
       await tab.goto(server.loopbackRedirectUri);
-      await tab.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      await tab.addScriptTag({ content: script });
       await tab.evaluate(
         (config) => {
           window.offset = 0;

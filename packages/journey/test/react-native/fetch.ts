@@ -7,6 +7,9 @@ export interface NativeLoad {
   url: string;
 }
 
+/** The native layer's cookies by host: one app's HTTP stack, shared by every client in it. */
+export type NativeCookies = Map<string, CookieJar>;
+
 /**
  * fetch with React Native's semantics, over Node's fetch (React Native itself cannot run here):
  * - redirects are always followed and `redirect: 'manual'` is ignored, as RN's whatwg-fetch over
@@ -17,8 +20,10 @@ export interface NativeLoad {
  * - the response has `url` (the final URL) and `type: 'default'`, and its headers have `get`
  *   and `forEach` but no `getSetCookie()`.
  */
-export function reactNativeFetch(loads: NativeLoad[] = []): FetchLike {
-  const jars = new Map<string, CookieJar>();
+export function reactNativeFetch(
+  loads: NativeLoad[] = [],
+  jars: NativeCookies = new Map(),
+): FetchLike {
   return async (input, init = {}) => {
     let url = input;
     let method = init.method ?? 'GET';

@@ -44,22 +44,50 @@ export function secureStoreDouble() {
   return { module, keys: () => [...items.keys()] };
 }
 
-/** react-native-keychain: one generic password per service; `false` where there is none. */
+/** react-native-keychain's `ACCESSIBLE` values, as its `enums.ts` defines them. */
+export const ACCESSIBLE = {
+  WHEN_UNLOCKED: 'AccessibleWhenUnlocked',
+  AFTER_FIRST_UNLOCK: 'AccessibleAfterFirstUnlock',
+  ALWAYS: 'AccessibleAlways',
+  WHEN_PASSCODE_SET_THIS_DEVICE_ONLY: 'AccessibleWhenPasscodeSetThisDeviceOnly',
+  WHEN_UNLOCKED_THIS_DEVICE_ONLY: 'AccessibleWhenUnlockedThisDeviceOnly',
+  AFTER_FIRST_UNLOCK_THIS_DEVICE_ONLY: 'AccessibleAfterFirstUnlockThisDeviceOnly',
+} as const;
+type KeychainOptions = { service?: string; accessible?: string };
+
+/**
+ * react-native-keychain: one generic password per service (default: the bundle ID); `false` from
+ * `getGenericPassword` where there is none, and from `setGenericPassword` when the save failed
+ * (`failSaves`). Stricter than the module: an `accessible` that is no `ACCESSIBLE` value is
+ * refused, and so is `accessible` on a call whose types do not have it.
+ */
 export function keychainDouble() {
-  const entries = new Map<string, { username: string; password: string }>();
-  const service = (options?: { service?: string }) => options?.service ?? 'com.example.app';
-  const module: KeychainModule<{ service?: string; accessible?: string }> = {
-    getGenericPassword: (options) => {
+  const entries = new Map<string, { username: string; password: string; accessible?: string }>();
+  const control = { failSaves: false };
+  const service = (options?: KeychainOptions) => options?.service ?? 'com.example.app';
+  const noSetOptions = (call: string, options?: KeychainOptions) => {
+    if (options && 'accessible' in options) throw new TypeError(`${call}: no accessible option`);
+  };
+  const module: KeychainModule<KeychainOptions> = {
+    getGenericPassword: (options?: KeychainOptions) => {
+      noSetOptions('getGenericPassword', options);
       const entry = entries.get(service(options));
       return Promise.resolve(
-        entry ? { ...entry, service: service(options), storage: 'KC' } : false,
+        entry ? { ...entry, service: service(options), storage: 'keychain' } : false,
       );
     },
     setGenericPassword: (username, password, options) => {
-      entries.set(service(options), { username, password });
-      return Promise.resolve({ service: service(options), storage: 'KC' });
+      const accessible = options?.accessible;
+      if (accessible !== undefined && !Object.values<string>(ACCESSIBLE).includes(accessible))
+        return Promise.reject(new Error(`Unknown accessible value ${accessible}`));
+      if (control.failSaves) return Promise.resolve(false);
+      entries.set(service(options), { username, password, accessible });
+      return Promise.resolve({ service: service(options), storage: 'keychain' });
     },
-    resetGenericPassword: (options) => Promise.resolve(entries.delete(service(options))),
+    resetGenericPassword: (options?: KeychainOptions) => {
+      noSetOptions('resetGenericPassword', options);
+      return Promise.resolve(entries.delete(service(options)));
+    },
   };
-  return { module, keys: () => [...entries.keys()] };
+  return { module, entries, control, keys: () => [...entries.keys()] };
 }
