@@ -25,7 +25,7 @@ export function App({ client = appClient }: { client?: JourneyClient }) {
 function Screen() {
   const [node, actions] = useJourney();
   const session = useJourneySession();
-  if (node?.type === 'ContinueNode') return <JourneyScreen key={node.input.authId} node={node} />;
+  if (node?.type === 'ContinueNode') return <JourneyScreen key={node.input?.authId} node={node} />;
   if (session.status === 'loading') return <ActivityIndicator size="large" />;
   if (session.status === 'signedIn') return <SessionScreen session={session} />;
   return (

@@ -10,6 +10,7 @@ export default defineConfig({
     'jose/index': 'src/jose/index.ts',
     'social/index': 'src/social/index.ts',
     'redirect/index': 'src/redirect/index.ts',
+    'rn-storage/index': 'src/rn-storage/index.ts',
   },
   // Subpath entries import the core by its package name, so they share it instead of copying it;
   // the Node entry's built-ins stay imports too.

@@ -28,7 +28,7 @@ export const JOURNEYKIT: Entry[] = [
     name: 'core: `createJourneyClient`, `JourneyError`, `logger`',
     code: `export { createJourneyClient, JourneyError, logger } from '${CORE}'`,
     budget: 10_000,
-    ceiling: 13_300,
+    ceiling: 14_300,
   },
   { name: 'core: `export *`', code: `export * from '${CORE}'` },
   {
@@ -59,6 +59,12 @@ export const JOURNEYKIT: Entry[] = [
     name: '`/jose` with jose (beside the core)',
     code: `export * from '${CORE}/jose'`,
     external: [CORE],
+  },
+  {
+    name: '`/rn-storage` (beside the core)',
+    code: `export * from '${CORE}/rn-storage'`,
+    external: [CORE],
+    budget: 1_000,
   },
 ];
 

@@ -18,7 +18,7 @@ export function App() {
         <SocialStep key={node.input.authId} node={node} />
       ) : node?.type === 'ContinueNode' ? (
         // A new key per step: the page's own state (e.g. shown problems) starts again.
-        <JourneyPage key={node.input.authId} node={node} />
+        <JourneyPage key={node.input?.authId} node={node} />
       ) : session.status === 'loading' ? (
         <p aria-busy="true">Loading…</p>
       ) : session.status === 'signedIn' ? (

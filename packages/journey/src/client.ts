@@ -25,6 +25,7 @@ import { systemClock } from './platform/clock';
 import { resolveCrypto } from './platform/crypto';
 import { isSsoToken, type SsoToken } from './session/sso-token';
 import { memoryStorage } from './storage/memory';
+import { isHandle, storeOf, type StorageHandle } from './storage/handle';
 import type { KeyValueStorage } from './storage/types';
 import { storedRecord } from './storage/record';
 
@@ -52,6 +53,12 @@ export interface JourneyClient {
   userinfo(options?: CallOptions): Promise<JourneyUserInfo | null>;
   logoutUser(options?: CallOptions): Promise<boolean>;
   dispose(): Promise<void>;
+  /** Session events (tokens renewed, session ended, …); not in rn-journey, so mocks written for it may leave it out. */
+  subscribe?(listener: JourneyListener): () => void;
+}
+
+/** What `createJourneyClient` returns: a JourneyClient whose `subscribe` is always there. */
+export interface JourneyClientWithEvents extends JourneyClient {
   subscribe(listener: JourneyListener): () => void;
 }
 
@@ -64,8 +71,13 @@ const oidcContexts = new WeakMap<JourneyClient, OidcContext>();
 export const oidcContextOf = (client: JourneyClient) => oidcContexts.get(client);
 
 /** Creates a journey client (design.md §1). Throws a JOURNEY_CONFIG_ERROR for a bad config. */
-export function createJourneyClient(config: JourneyConfig): JourneyClient {
-  validateConfig(config);
+export function createJourneyClient(config: JourneyConfig): JourneyClientWithEvents {
+  // Configuration mistakes are told even without a logger.
+  validateConfig(config, (message) =>
+    (typeof config.logger?.warn === 'function' ? config.logger : console).warn(
+      `[@journeykit/journey] ${message}`,
+    ),
+  );
   const id = `journeykit-${++created}`;
   const getId = () => Promise.resolve(id);
   const log = createLog(config.logger ?? noopLogger);
@@ -118,7 +130,15 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     };
     return { ...stored, read };
   };
-  const sessionStorage = config.modules?.session?.storage ?? memoryStorage();
+  /** A store, or the one behind a storage handle (memory, said so, when it has none). */
+  const storageOf = (given: KeyValueStorage | StorageHandle | undefined, what: string) => {
+    if (!given || !isHandle(given)) return given;
+    const store = storeOf(given);
+    if (!store) log.warn(`${what} was configured without a store: it is kept in memory only`);
+    return store ?? memoryStorage();
+  };
+  const sessionStorage =
+    storageOf(config.modules?.session?.storage, 'The session') ?? memoryStorage();
   const sso = record('session', sessionStorage, namespace, isSsoToken);
   const locales = ([] as string[]).concat(config.locale ?? runtimeLocale());
   // What the journey, the session methods and logout share.
@@ -128,7 +148,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     oidcConfig &&
     record(
       'tokens',
-      oidcConfig.storage ?? sessionStorage,
+      storageOf(oidcConfig.storage, 'The tokens') ?? sessionStorage,
       `${namespace}|${oidcConfig.clientId}`,
       isTokenSet,
     );
@@ -138,7 +158,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       ...oidcConfig,
       scopes: oidcConfig.scopes?.length ? oidcConfig.scopes : ['openid', 'profile', 'email'],
       refreshThreshold: oidcConfig.refreshThreshold ?? 60,
-      discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint),
+      discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint, oidcConfig.openId),
       tokens,
       lock: sessionLock(tokens.key),
       crypto: resolveCrypto(config.crypto),
@@ -152,7 +172,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
 
   /** After a SuccessNode: keep the new SSO token; tokens of an earlier session are retired. */
   const keep = async (node: SuccessNode): Promise<JourneyNode> => {
-    const { tokenId, successUrl, realm } = node.input;
+    const { tokenId, successUrl, realm } = node.input ?? {};
     // AM reused a session it was shown: a success only when that session is the one we keep.
     if (tokenId === '' && !(await sso.read())) return failureNode(AMBIENT, undefined, ambient());
     if (typeof tokenId !== 'string' || !tokenId) return node; // session reused, or noSession
@@ -177,29 +197,32 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   /** The node a journey method resolves to: a failure carries the method's code; no secret shows. */
   const settle = async (code: JourneyErrorCode, reached: JourneyNode): Promise<JourneyNode> => {
     const node = reached.type === 'SuccessNode' ? await keep(reached) : reached;
-    if (node.type === 'FailureNode') {
+    if (node.type === 'FailureNode' && node.error) {
       Object.assign(node.error, { code });
       node.message = node.cause = log.hide(node.error).message;
     }
-    if (node.type === 'ErrorNode') log.hide(node);
+    if (node.type === 'ErrorNode') log.hide(node as { message: string });
     return node;
   };
 
-  /** Runs a session method that needs the OIDC module; an aborted signal stops it before it starts. */
+  /**
+   * Runs a session method that needs the OIDC module; an aborted signal stops it before it starts.
+   * Without the module there are no tokens: it resolves `none`, as rn-journey does, and says why.
+   */
+  const told = new Set<string>();
   const session = <T>(
     method: string,
     options: CallOptions | undefined,
     task: (ctx: OidcContext, signal?: AbortSignal) => Promise<T>,
+    none = null as T,
   ) =>
-    guard('JOURNEY_USER_ERROR', log, () => {
-      if (!oidc)
-        throw new JourneyError(
-          'JOURNEY_CONFIG_ERROR',
-          'argument_error',
-          `${method}() needs modules.oidc in the client configuration`,
-        );
+    guard('JOURNEY_USER_ERROR', log, async () => {
       if (options?.signal?.aborted) throw abortError(`${method}()`);
-      return task(oidc, options?.signal);
+      if (oidc) return task(oidc, options?.signal);
+      if (!told.has(method))
+        log.warn(`${method}() resolves ${String(none)}: there are no tokens without modules.oidc`);
+      told.add(method);
+      return none;
     });
 
   const client: JourneyClient = {
@@ -245,10 +268,15 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         }
       }),
     revoke: (options) =>
-      session('revoke', options, async (ctx, signal) => {
-        const old = await forgetTokens(ctx, signal);
-        return !old || revokeForgotten(ctx, old, signal);
-      }),
+      session(
+        'revoke',
+        options,
+        async (ctx, signal) => {
+          const old = await forgetTokens(ctx, signal);
+          return !old || revokeForgotten(ctx, old, signal);
+        },
+        true,
+      ),
     userinfo: (options) => session('userinfo', options, currentUserInfo),
     logoutUser: (options) =>
       guard('JOURNEY_LOGOUT_ERROR', log, async () => {
@@ -274,7 +302,7 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
     let error = JourneyError.from(caught, code);
     // An abort carries the code of the method it stopped.
     if (error.type === 'abort_error' && error.code !== code)
-      error = new JourneyError(code, 'abort_error', error.message);
+      error = new JourneyError(error.message, code, 'abort_error');
     log.error(`${code}: ${log.hide(error).message}`);
     throw error;
   }
@@ -292,6 +320,10 @@ const reusedSession = (node: JourneyNode) =>
 /** The argument, trimmed; a blank one is refused before anything is sent. */
 function nonEmpty(value: unknown, code: JourneyErrorCode, what: string): string {
   if (typeof value !== 'string' || !value.trim())
-    throw new JourneyError(code, 'argument_error', `${what} must not be empty.`);
+    throw new JourneyError(
+      `${what} must ${typeof value === 'string' ? 'not be empty' : `be a string, not ${typeof value}`}.`,
+      code,
+      'argument_error',
+    );
   return value.trim();
 }

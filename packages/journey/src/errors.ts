@@ -64,17 +64,19 @@ export class JourneyError extends PingError {
   declare readonly retryAfter?: number;
   declare readonly cause?: unknown;
 
+  /** Ping's order: `(message, code, type, status?)`; details (status, cause, …) may replace status. */
   constructor(
+    message: string,
     code: JourneyErrorCode,
     type: ErrorType,
-    message: string,
-    details: JourneyErrorDetails = {},
+    details: JourneyErrorDetails | number = {},
   ) {
     super(message, code, type);
     this.name = 'JourneyError';
     this.retryable = false;
     // The details given become properties; the ones left out stay absent.
-    for (const [key, value] of Object.entries(details) as [string, unknown][])
+    const given = typeof details === 'number' ? { status: details } : details;
+    for (const [key, value] of Object.entries(given) as [string, unknown][])
       if (value !== undefined) Object.assign(this, { [key]: value });
   }
 
@@ -82,10 +84,10 @@ export class JourneyError extends PingError {
   static from(raw: unknown, code: JourneyErrorCode = 'JOURNEY_USER_ERROR'): JourneyError {
     if (raw instanceof JourneyError) return raw;
     const message = raw instanceof Error ? raw.message : String(raw);
-    return new JourneyError(code, 'unknown_error', message, { cause: raw });
+    return new JourneyError(message, code, 'unknown_error', { cause: raw });
   }
 }
 
 /** A failure of a session method (`JOURNEY_USER_ERROR`), the code most of the SDK's errors carry. */
 export const userError = (type: ErrorType, message: string, details?: JourneyErrorDetails) =>
-  new JourneyError('JOURNEY_USER_ERROR', type, message, details);
+  new JourneyError(message, 'JOURNEY_USER_ERROR', type, details);

@@ -1,6 +1,12 @@
 export { createJourneyClient } from './client';
-export type { CallOptions, JourneyClient, JourneySSOToken, JourneyUserInfo } from './client';
-export type { JourneyConfig, OidcModuleConfig } from './config';
+export type {
+  CallOptions,
+  JourneyClient,
+  JourneyClientWithEvents,
+  JourneySSOToken,
+  JourneyUserInfo,
+} from './client';
+export type { JourneyConfig, OidcModuleConfig, OidcOpenIdConfiguration } from './config';
 export { JourneyError, PingError } from './errors';
 export type { ErrorType, JourneyErrorCode, JourneyErrorDetails } from './errors';
 export type {
@@ -34,6 +40,7 @@ export type { CryptoProvider } from './platform/crypto';
 export { keychainStorage } from './storage/keychain';
 export type { KeychainModule } from './storage/keychain';
 export { memoryStorage } from './storage/memory';
+export type { OidcStorageHandle, SessionStorageHandle, StorageHandle } from './storage/handle';
 export { secureStoreStorage } from './storage/secure-store';
 export type { SecureStoreModule } from './storage/secure-store';
 export type { KeyValueStorage } from './storage/types';
@@ -58,3 +65,4 @@ export type { OidcContext } from './oidc/context';
 export { acceptTokens } from './oidc/accept';
 export { createPkce, randomString } from './oidc/pkce';
 export { tokenRequest } from './oidc/token-endpoint';
+export type * from './ping-names';

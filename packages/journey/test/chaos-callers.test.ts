@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JourneyError, type JourneyClient } from '@journeykit/journey';
+import { JourneyError, type JourneyClientWithEvents } from '@journeykit/journey';
 import { describe, expect, it } from 'vitest';
 import { seeded, slowDisk, unhandledRejections } from './chaos-helpers';
 import { signIn } from './helpers';
@@ -51,7 +51,7 @@ describe('chaos', () => {
     });
     expect((await signIn(clients[0]!)).type).toBe('SuccessNode');
 
-    const run: Record<Op, (c: JourneyClient) => Promise<unknown>> = {
+    const run: Record<Op, (c: JourneyClientWithEvents) => Promise<unknown>> = {
       user: (c) => c.user(),
       refresh: (c) => c.refresh(),
       userinfo: (c) => c.userinfo(),

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevServer, Fault, RouteName } from '@journeykit/dev-server';
-import { JourneyError, type JourneyClient, type JourneyEvent } from '@journeykit/journey';
+import { JourneyError, type JourneyClientWithEvents, type JourneyEvent } from '@journeykit/journey';
 import { signIn } from './helpers';
 import { disk, manualClock, recordEvents, tokenClient } from './tokens-helpers';
 
@@ -100,8 +100,8 @@ export const columns: FaultColumn[] = [
  */
 export interface Cell {
   server: DevServer;
-  client: JourneyClient;
-  helper: JourneyClient;
+  client: JourneyClientWithEvents;
+  helper: JourneyClientWithEvents;
   drive: ReturnType<typeof disk>;
   clock: ReturnType<typeof manualClock>;
   events: JourneyEvent[];

@@ -71,7 +71,7 @@ const amReply: fc.Arbitrary<Reply> = fc.record({
 function wellFormed(node: JourneyNode) {
   expect(['ContinueNode', 'SuccessNode', 'ErrorNode', 'FailureNode']).toContain(node.type);
   if (node.type === 'ContinueNode') {
-    const steps = node.input.callbacks ?? [];
+    const steps = node.input?.callbacks ?? [];
     expect(node.callbacks).toHaveLength(steps.length);
     node.callbacks.forEach((cb, i) => {
       expect(typeof cb.type).toBe('string');
@@ -112,7 +112,7 @@ describe('fuzzing journeys', () => {
         }
         node = next as JourneyNode;
       }
-      const tokenId = success?.type === 'SuccessNode' ? success.input.tokenId : undefined;
+      const tokenId = success?.type === 'SuccessNode' ? success.input?.tokenId : undefined;
       const sso = await client.ssoToken();
       if (typeof tokenId === 'string' && tokenId) expect(sso?.value).toBe(tokenId);
       else expect(sso).toBeNull();
@@ -161,7 +161,7 @@ describe('fuzzing journeys', () => {
         expect(sent()).toBe(1);
         // The form model agrees with next(): what it says can be sent (of a step whose callbacks
         // all have inputs), is.
-        const complete = node.input.callbacks?.every(
+        const complete = node.input?.callbacks?.every(
           (cb) => Array.isArray(cb.input) && cb.input.length,
         );
         if (built.canSubmit && complete)

@@ -2,6 +2,7 @@ import type { DevServer } from '@journeykit/dev-server';
 import {
   createJourneyClient,
   type JourneyClient,
+  type JourneyClientWithEvents,
   type JourneyConfig,
   type JourneyNode,
 } from '@journeykit/journey';
@@ -10,7 +11,7 @@ import {
 export function clientFor(
   server: DevServer,
   overrides: Partial<JourneyConfig> = {},
-): JourneyClient {
+): JourneyClientWithEvents {
   return createJourneyClient({
     serverUrl: server.url,
     realm: server.realm,

@@ -191,7 +191,7 @@ const outputOnly: Record<string, Omit<Case, 'value' | 'received'>> = {
 };
 
 /** Needs an integration, or is unknown to the SDK: shown with its data, echoed untouched. */
-const others: Record<string, Case & { code: string }> = {
+const others: Record<string, Case & { code: string; form?: string }> = {
   DeviceProfileCallback: {
     spec: {
       type: 'DeviceProfileCallback',
@@ -205,6 +205,8 @@ const others: Record<string, Case & { code: string }> = {
     shows: { metadata: true, location: false, message: 'Collecting…' },
     received: [s('IDToken2', '')],
     code: 'JOURNEY_MISSING_INTEGRATION_ERROR',
+    // The form model asks nothing of the user for it, as rn-journey's does.
+    form: 'output_only',
   },
   AcmeWidgetCallback: {
     spec: {
@@ -275,12 +277,13 @@ describe.each(Object.entries(outputOnly))('%s', (type, { shows }) => {
   });
 });
 
-describe.each(Object.entries(others))('%s', (type, { shows, received, code }) => {
+describe.each(Object.entries(others))('%s', (type, { shows, received, code, form }) => {
   it('is shown with its data, refused by next(), and echoed unchanged', async () => {
     const node = await show(type);
     expect(node.callbacks[1]).toMatchObject({ type, ...shows, raw: { type } });
     expect(normalizeCallbacks(node)[1]!.executionMode).toBe(
-      code === 'JOURNEY_MISSING_INTEGRATION_ERROR' ? 'integration_required' : 'unsupported',
+      form ??
+        (code === 'JOURNEY_MISSING_INTEGRATION_ERROR' ? 'integration_required' : 'unsupported'),
     );
     await expect(client.next({ callbacks: [{ type, value: 'x' }] })).rejects.toMatchObject({
       code,

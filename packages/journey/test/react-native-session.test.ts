@@ -1,5 +1,5 @@
 import { startDevServer, type DevServer } from '@journeykit/dev-server';
-import type { JourneyClient, JourneyEvent } from '@journeykit/journey';
+import type { JourneyClientWithEvents, JourneyEvent } from '@journeykit/journey';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, sessionValidates, signIn, userinfoStatus } from './helpers';
 import { actAsReactNative } from './react-native/environment';
@@ -13,7 +13,7 @@ const authorizeLoads = (loads: NativeLoad[]) => loads.filter((l) => l.url.includ
 
 describe('the session page under React Native', () => {
   let server: DevServer;
-  let client: JourneyClient;
+  let client: JourneyClientWithEvents;
   let undo: () => void;
   const loads: NativeLoad[] = [];
   const events: JourneyEvent[] = [];

@@ -190,11 +190,20 @@ describe('journey outcomes', () => {
     await expect(client.next()).rejects.toMatchObject({ code: 'JOURNEY_STATE_ERROR' });
   });
 
-  it('gives ssoToken() without an OIDC module, and says user() needs one', async () => {
-    const client = clientFor(server, { modules: {} });
+  it('gives ssoToken() without an OIDC module; user() is null and revoke() true, with a warning why', async () => {
+    const warnings: unknown[] = [];
+    const log = logger({ level: 'warn', custom: { warn: (...a) => warnings.push(a.join(' ')) } });
+    const client = clientFor(server, { modules: {}, logger: log });
     expect((await signIn(client)).type).toBe('SuccessNode');
     expect(await client.ssoToken()).toMatchObject({ value: expect.any(String) });
-    await expect(client.user()).rejects.toMatchObject({ code: 'JOURNEY_CONFIG_ERROR' });
+    server.resetLog();
+    expect(await client.user()).toBeNull();
+    expect(await client.revoke()).toBe(true);
+    expect(server.count()).toBe(0); // no token request: there is no OAuth client to ask for
+    expect(warnings).toEqual([
+      expect.stringContaining('user() resolves null: there are no tokens without modules.oidc'),
+      expect.stringContaining('revoke() resolves true: there are no tokens without modules.oidc'),
+    ]);
     expect(await client.logoutUser()).toBe(true);
     expect(await client.ssoToken()).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { startDevServer, type DevServer, type DevServerOptions } from '@journeykit/dev-server';
 import {
   memoryStorage,
-  type JourneyClient,
+  type JourneyClientWithEvents,
   type JourneyConfig,
   type JourneyEvent,
   type KeyValueStorage,
@@ -38,7 +38,10 @@ export interface ClientOptions extends Partial<JourneyConfig> {
 }
 
 /** A dev-server client with one storage for the session and the tokens, and OIDC configured. */
-export function tokenClient(server: DevServer, options: ClientOptions = {}): JourneyClient {
+export function tokenClient(
+  server: DevServer,
+  options: ClientOptions = {},
+): JourneyClientWithEvents {
   const { storage = memoryStorage(), oidc, ...config } = options;
   return clientFor(server, {
     ...config,
@@ -65,7 +68,7 @@ export async function signedIn(server: DevServer, options: ClientOptions = {}) {
 }
 
 /** Every event a client emits, in order. */
-export function recordEvents(client: JourneyClient): JourneyEvent[] {
+export function recordEvents(client: JourneyClientWithEvents): JourneyEvent[] {
   const events: JourneyEvent[] = [];
   client.subscribe((event) => void events.push(event));
   return events;

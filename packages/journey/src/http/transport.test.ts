@@ -11,7 +11,7 @@ const answer = (status: number, headers: Record<string, string> = {}, serverDate
     headers: { get: (name: string) => headers[name] ?? null },
     serverDate,
   }) as HttpResponse;
-const networkError = new JourneyError('JOURNEY_USER_ERROR', 'network_error', 'down', {
+const networkError = new JourneyError('down', 'JOURNEY_USER_ERROR', 'network_error', {
   retryable: true,
 });
 const half = () => 0.5;
@@ -34,7 +34,7 @@ describe('retry policy', () => {
   it('never retries answers that are final, aborts, or requests without a policy', () => {
     for (const status of [200, 302, 400, 401, 404])
       expect(retryDelay('safe', 0, answer(status), half)).toBeUndefined();
-    const aborted = new JourneyError('JOURNEY_USER_ERROR', 'abort_error', 'stop');
+    const aborted = new JourneyError('stop', 'JOURNEY_USER_ERROR', 'abort_error');
     expect(retryDelay('safe', 0, aborted, half)).toBeUndefined();
     expect(retryDelay(undefined, 0, answer(503), half)).toBeUndefined();
   });

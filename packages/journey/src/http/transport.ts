@@ -187,7 +187,7 @@ export function statusError(
   response: HttpResponse,
 ): JourneyError {
   const { status } = response;
-  return new JourneyError(code, 'exchange_error', `${what} failed with HTTP ${status}`, {
+  return new JourneyError(`${what} failed with HTTP ${status}`, code, 'exchange_error', {
     status,
     retryable: status >= 500 || status === 429,
     retryAfter: retryAfter(response),

@@ -24,9 +24,9 @@ export function joseVerifier(options: JoseVerifierOptions = {}): IdTokenVerifier
   return async (idToken, { issuer, jwksUri, clientId, now }) => {
     if (!jwksUri)
       throw new JourneyError(
+        'The ID token cannot be verified: the server publishes no jwks_uri',
         'JOURNEY_USER_ERROR',
         'wellknown_error',
-        'The ID token cannot be verified: the server publishes no jwks_uri',
       );
     let keys = keySets.get(jwksUri);
     if (!keys) {
@@ -46,9 +46,9 @@ export function joseVerifier(options: JoseVerifierOptions = {}): IdTokenVerifier
       const retryable = !(cause instanceof errors.JOSEError) || unavailable.includes(cause.code);
       const why = cause instanceof Error ? cause.message : String(cause);
       throw new JourneyError(
+        `${retryable ? 'Could not check' : 'Rejected'} the ID token signature: ${why}`,
         'JOURNEY_USER_ERROR',
         retryable ? 'network_error' : 'auth_error',
-        `${retryable ? 'Could not check' : 'Rejected'} the ID token signature: ${why}`,
         { cause, retryable },
       );
     }

@@ -87,7 +87,7 @@ function inputBySuffix(raw: AmCallback, suffix: string) {
 }
 
 const applyError = (message: string) =>
-  new JourneyError('JOURNEY_CALLBACK_APPLY_ERROR', 'argument_error', message);
+  new JourneyError(message, 'JOURNEY_CALLBACK_APPLY_ERROR', 'argument_error');
 
 /**
  * Applies `next()` input to a copy of the step (rn-journey-api §3.5): each entry picks a
@@ -125,21 +125,21 @@ export function applyInput(step: AmStep, input: JourneyNextInput | undefined): A
 function refuseUnsettable(type: string, spec: CallbackSpec): void {
   if (spec.mode === 'output_only')
     throw new JourneyError(
+      `${type} is output-only and cannot be mutated`,
       'JOURNEY_UNSUPPORTED_CALLBACK_ERROR',
       'argument_error',
-      `${type} is output-only and cannot be mutated`,
     );
   if (spec.mode === 'integration_required')
     throw new JourneyError(
+      `Callback type ${type} requires additional integration`,
       'JOURNEY_MISSING_INTEGRATION_ERROR',
       'state_error',
-      `Callback type ${type} requires additional integration`,
     );
   if (spec.mode === 'unsupported')
     throw new JourneyError(
+      `${type} is not supported for value mutation`,
       'JOURNEY_UNSUPPORTED_CALLBACK_ERROR',
       'argument_error',
-      `${type} is not supported for value mutation`,
     );
 }
 

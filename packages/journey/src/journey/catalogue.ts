@@ -11,7 +11,7 @@ export interface CallbackSpec {
   kind: FieldKind;
   /** The node field that holds the callback's current value. */
   field?: 'value' | 'selectedIndex' | 'accepted';
-  /** Forms always ask for it, whatever the server says (credentials, terms). */
+  /** Forms always ask for it, whatever the server says (credentials). */
   required?: boolean;
 }
 
@@ -40,7 +40,7 @@ export const catalogue: Record<string, CallbackSpec> = {
   HiddenValueCallback: manual('text'),
   ValidatedCreateUsernameCallback: manual('text', required),
   ValidatedCreatePasswordCallback: manual('password', required),
-  TermsAndConditionsCallback: manual('boolean', { field: 'accepted', required: true }),
+  TermsAndConditionsCallback: manual('boolean', { field: 'accepted' }),
   ConsentMappingCallback: manual('boolean', { field: 'accepted' }),
   ChoiceCallback: manual('choice'),
   ConfirmationCallback: manual('choice'),

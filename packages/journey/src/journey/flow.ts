@@ -94,7 +94,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       if ((error as JourneyError).type === 'abort_error') throw error;
       node = failureNode(String(error), undefined, error);
     }
-    step = node.type === 'ContinueNode' ? node.input : null;
+    step = (node.type === 'ContinueNode' && node.input) || null;
     if (!step) jar.clear();
     // A redirect leaves the app (a full page load, another app): the step waits in storage.
     const redirect = step?.callbacks?.find((cb) => cb.type === 'RedirectCallback');
@@ -145,9 +145,9 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
       serial(() => {
         if (!step)
           throw new JourneyError(
+            'No active ContinueNode. Call start() or resume() first.',
             'JOURNEY_STATE_ERROR',
             'state_error',
-            'No active ContinueNode. Call start() or resume() first.',
           );
         const submitted = applyInput(step, input);
         ctx.log.secret(...secretInputs(submitted));

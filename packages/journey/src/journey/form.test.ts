@@ -30,9 +30,9 @@ describe('normalizeCallbacks', () => {
       ['PasswordCallback:0', 'password', 'manual', true, true],
       ['TextOutputCallback:0', 'output', 'output_only', false, false],
       ['ChoiceCallback:0', 'choice', 'manual', true, false],
-      ['TermsAndConditionsCallback:0', 'boolean', 'manual', true, true],
+      ['TermsAndConditionsCallback:0', 'boolean', 'manual', true, false],
       ['StringAttributeInputCallback:0', 'text', 'manual', true, true],
-      ['DeviceProfileCallback:0', 'unknown', 'integration_required', false, false],
+      ['DeviceProfileCallback:0', 'output', 'output_only', false, false],
       ['HiddenValueCallback:0', 'text', 'manual', false, false],
     ]);
     expect(fields[3]!.options).toEqual([
@@ -45,15 +45,13 @@ describe('normalizeCallbacks', () => {
 });
 
 describe('buildNextInput', () => {
-  it('reports empty credentials and unhandled integrations instead of sending them', () => {
+  it('reports empty credentials and required values instead of sending them', () => {
     const result = buildNextInput(node, {});
     expect(result.canSubmit).toBe(false);
     expect(result.issues.map((i) => [i.code, i.fieldId])).toEqual([
       ['INVALID_VALUE', 'NameCallback:0'],
       ['INVALID_VALUE', 'PasswordCallback:0'],
-      ['REQUIRED_CONSENT_MISSING', 'TermsAndConditionsCallback:0'],
       ['INVALID_VALUE', 'StringAttributeInputCallback:0'],
-      ['INTEGRATION_REQUIRED', 'DeviceProfileCallback:0'],
     ]);
   });
 

@@ -1,4 +1,12 @@
-import { asIndex, asText, numeric, specOf, type ExecutionMode, type FieldKind } from './catalogue';
+import {
+  asIndex,
+  asText,
+  numeric,
+  specOf,
+  type CallbackSpec,
+  type ExecutionMode,
+  type FieldKind,
+} from './catalogue';
 import type { JourneyCallback, JourneyCallbackInput, JourneyNextInput, JourneyNode } from './types';
 
 // The headless form model of rn-journey-api §3.7, shared by the CLI, the web demo and React.
@@ -59,6 +67,16 @@ const truthy = (v: unknown) =>
   (typeof v === 'number' && v !== 0) ||
   (typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase()));
 
+/**
+ * How a form treats a callback where that differs from `next()`: a device profile is collected by
+ * the app's integration, if at all, and asks nothing of the user, so it does not hold a form back.
+ */
+const formSpecs: Record<string, CallbackSpec> = {
+  DeviceProfileCallback: { mode: 'output_only', kind: 'output' },
+};
+const formSpecOf = (type: string) =>
+  Object.prototype.hasOwnProperty.call(formSpecs, type) ? formSpecs[type]! : specOf(type);
+
 /** The callbacks of a ContinueNode as form fields, in order; [] for any other node. */
 export function normalizeCallbacks(node: JourneyNode | null | undefined): JourneyNormalizedField[] {
   if (node?.type !== 'ContinueNode' || !Array.isArray(node.callbacks)) return [];
@@ -66,7 +84,7 @@ export function normalizeCallbacks(node: JourneyNode | null | undefined): Journe
   return node.callbacks.map((cb) => {
     const typeIndex = counters.get(cb.type) ?? 0;
     counters.set(cb.type, typeIndex + 1);
-    const spec = specOf(cb.type);
+    const spec = formSpecOf(cb.type);
     const field: JourneyNormalizedField = {
       id: `${cb.type}:${typeIndex}`,
       ref: { type: cb.type, typeIndex },
@@ -109,10 +127,9 @@ function defaultOf(cb: JourneyCallback, kind: JourneyFieldKind): JourneyFormValu
   switch (kind) {
     case 'boolean':
       return 'accepted' in cb ? truthy(cb.accepted) : 'value' in cb ? truthy(cb.value) : undefined;
-    case 'choice': {
-      const i = cb.selectedIndex;
-      return typeof i === 'number' && Number.isFinite(i) && i >= 0 ? i : undefined;
-    }
+    case 'choice':
+      // A choice AM left blank (input "") starts on its defaultChoice; -1 is no selection.
+      return asIndex(cb.selectedIndex) ?? asIndex(cb.defaultChoice);
     case 'number':
       return typeof cb.value === 'number' && Number.isFinite(cb.value) ? cb.value : undefined;
     case 'kba':
@@ -175,7 +192,9 @@ export function buildNextInput(
     switch (field.kind) {
       case 'boolean': {
         const accepted = truthy(value);
-        if (field.required && !accepted)
+        // Terms and consent must be accepted when required; a required yes/no attribute
+        // (marketing mail, say) is answered by false as much as by true.
+        if (field.required && !accepted && specOf(ref.type).field === 'accepted')
           issue('REQUIRED_CONSENT_MISSING', `${label} must be accepted.`);
         push(accepted);
         break;

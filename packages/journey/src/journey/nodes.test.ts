@@ -69,7 +69,7 @@ describe('toNode (rn-journey-api §3.4)', () => {
   ])('makes %s a FailureNode', (_name, response, message, retryable) => {
     const node = toNode(response, ['en']);
     expect(node).toMatchObject({ type: 'FailureNode', message: expect.stringContaining(message) });
-    if (node.type === 'FailureNode') expect(node.error.retryable).toBe(retryable);
+    if (node.type === 'FailureNode') expect(node.error?.retryable).toBe(retryable);
   });
 });
 

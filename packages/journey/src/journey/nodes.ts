@@ -21,8 +21,11 @@ export function toNode(response: HttpResponse, locales: string[]): JourneyNode {
       status,
     );
   if (status >= 500) return failureNode(`The server failed (HTTP ${status})`, status);
-  if (!isObject(body))
-    return failureNode(`Unreadable reply from the server (HTTP ${status})`, status);
+  if (!isObject(body)) {
+    // AM answers its own 404s in JSON: another page means serverUrl points elsewhere.
+    const hint = status === 404 ? ': is serverUrl the AM base URL with its path (…/am)?' : '';
+    return failureNode(`Unreadable reply from the server (HTTP ${status})${hint}`, status);
+  }
   if (status >= 400) {
     // AM's "request timed out" is a failure of the flow, not an answer about the user.
     if (body.code === 1999 || body.reason === 'requestTimedOut')
@@ -66,9 +69,9 @@ export function failureNode(message: string, status?: number, cause?: unknown): 
     cause instanceof JourneyError
       ? cause
       : new JourneyError(
+          message,
           'JOURNEY_NEXT_ERROR',
           status && status >= 300 ? 'exchange_error' : 'parse_error',
-          message,
           // A garbled 2xx (cut off, or mangled on the way) says nothing final, like a 5xx or 429.
           {
             status,

@@ -19,10 +19,14 @@ export interface AmStep {
   [key: string]: unknown;
 }
 
-/** A callback of a ContinueNode: AM's JSON under `raw`, its outputs as named fields. */
+/**
+ * A callback of a ContinueNode: AM's JSON under `raw`, its outputs as named fields. Nodes from
+ * the client always carry `raw`; rn-journey's shape (`{ type, output }`) is accepted too.
+ */
 export interface JourneyCallback {
   type: string;
-  raw: AmCallback;
+  raw?: AmCallback;
+  output?: { name: string; value: unknown }[];
   prompt?: string;
   message?: string;
   value?: unknown;
@@ -30,38 +34,45 @@ export interface JourneyCallback {
   [key: string]: unknown;
 }
 
+// Nodes from the client carry every field below ('' when AM sent none); only `type` and a
+// ContinueNode's `callbacks` are required, so nodes built by hand as in rn-journey (tests, mocks)
+// type-check too.
+
+/** A step to fill in: its callbacks, and the page texts AM sent with it. */
 export interface ContinueNode {
   type: 'ContinueNode';
-  /** The whole AM step as received. */
-  input: AmStep;
   callbacks: JourneyCallback[];
-  header: string;
-  description: string;
-  stage: string;
-  submitButtonText: string;
-  pageFooter: string;
+  /** The whole AM step as received. */
+  input?: AmStep;
+  header?: string;
+  description?: string;
+  stage?: string;
+  submitButtonText?: string;
+  pageFooter?: string;
 }
 
+/** Signed in (or, with `noSession`, through the journey). */
 export interface SuccessNode {
   type: 'SuccessNode';
   /** AM's success JSON: `tokenId` (empty when a session was reused or `noSession`), `successUrl`, `realm`. */
-  input: { tokenId?: string; successUrl?: string; realm?: string; [key: string]: unknown };
+  input?: { tokenId?: string; successUrl?: string; realm?: string; [key: string]: unknown };
 }
 
 /** The server said no (e.g. "Login failure"); `input` is AM's error body. */
 export interface ErrorNode {
   type: 'ErrorNode';
-  message: string;
-  status: number;
-  input: Record<string, unknown>;
+  message?: string;
+  status?: number;
+  input?: Record<string, unknown>;
 }
 
 /** The journey could not go on: network, timeout, an unparseable or unexpected reply. */
 export interface FailureNode {
   type: 'FailureNode';
-  message: string;
-  cause: string;
-  error: JourneyError;
+  message?: string;
+  cause?: string;
+  /** The typed error behind it (code, type, `retryable`). */
+  error?: JourneyError;
 }
 
 export type JourneyNode = ContinueNode | SuccessNode | ErrorNode | FailureNode;

@@ -3,7 +3,9 @@ import type { Send } from '../http/transport';
 import type { Log } from '../logger';
 import type { Clock } from '../platform/clock';
 import type { CryptoProvider } from '../platform/crypto';
+import type { LoggerInstance } from '../logger';
 import type { SsoToken } from '../session/sso-token';
+import type { OidcStorageHandle } from '../storage/handle';
 import type { KeyValueStorage } from '../storage/types';
 import type { StoredRecord } from '../storage/record';
 import type { AuthorizeStrategy } from './authorize';
@@ -12,11 +14,31 @@ import type { IdTokenVerifier } from './id-token';
 import type { Lock } from './lock';
 import type { TokenSet } from './token-set';
 
+/** The OAuth endpoints, given instead of (or over) what discovery says. */
+export interface OidcOpenIdConfiguration {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  userinfoEndpoint: string;
+  endSessionEndpoint?: string;
+  revocationEndpoint?: string;
+  /** PingOne's; accepted, not used (AM ends its session at end_session). */
+  pingEndIdpSessionEndpoint?: string;
+  /** The `iss` ID tokens must carry; default: the authorization endpoint without `/authorize`. */
+  issuer?: string;
+  /** The key set for `idTokenVerifier`. */
+  jwksUri?: string;
+}
+
 /** `modules.oidc` of the client configuration. */
 export interface OidcModuleConfig {
   clientId: string;
-  /** `https://tenant/am/oauth2/realms/root/realms/alpha/.well-known/openid-configuration` */
-  discoveryEndpoint: string;
+  /**
+   * `https://tenant/am/oauth2/realms/root/realms/alpha/.well-known/openid-configuration`;
+   * optional with `openId`, whose endpoints then replace the discovered ones.
+   */
+  discoveryEndpoint?: string;
+  /** Explicit endpoints; without `discoveryEndpoint` no discovery request is made. */
+  openId?: OidcOpenIdConfiguration;
   /** Registered for the (public, PKCE) client; for React Native usually a custom scheme. */
   redirectUri: string;
   /** Default `['openid', 'profile', 'email']`. */
@@ -25,8 +47,8 @@ export interface OidcModuleConfig {
   refreshThreshold?: number;
   /** Sent as `post_logout_redirect_uri` to end_session when set (not with form_post: React Native). */
   signOutRedirectUri?: string;
-  /** Where tokens are kept; default: the session storage. */
-  storage?: KeyValueStorage;
+  /** Where tokens are kept (a store, or a handle from `configureOidcStorage()`); default: the session storage. */
+  storage?: KeyValueStorage | OidcStorageHandle;
   /** How to read the authorization code back; 'auto' (default) picks by runtime (design.md §2). */
   authorizeStrategy?: AuthorizeStrategy;
   /** Checks the ID token's signature, e.g. `joseVerifier()` from `@journeykit/journey/jose`. */
@@ -35,6 +57,13 @@ export interface OidcModuleConfig {
   loginHint?: string;
   uiLocales?: string;
   additionalParameters?: Record<string, string>;
+  /** Accepted as in rn-journey, where it is not used either: the client logs through `logger`. */
+  logger?: LoggerInstance;
+  /** Accepted for rn-journey's sake and ignored (with a warning): a silent authorize makes its own. */
+  state?: string;
+  nonce?: string;
+  display?: string;
+  prompt?: string;
 }
 
 /** Everything a token operation needs, wired once by the client: the app's settings and the client's parts. */

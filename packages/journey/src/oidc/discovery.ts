@@ -1,6 +1,7 @@
 import { userError } from '../errors';
 import { isObject, misfit, parseJson } from '../http/json';
 import { statusError, untilAborted, type Send } from '../http/transport';
+import type { OidcOpenIdConfiguration } from './context';
 
 /** The parts of an OpenID Provider's metadata the SDK uses (am-protocol §6.1). */
 export interface Discovery {
@@ -19,16 +20,35 @@ export interface Discovery {
  */
 export function discoveryLoader(
   send: Send,
-  endpoint: string,
+  endpoint: string | undefined,
+  openId?: OidcOpenIdConfiguration,
 ): (signal?: AbortSignal) => Promise<Discovery> {
   let loaded: Promise<Discovery> | undefined;
   return (signal) => {
-    loaded ??= load(send, endpoint).catch((error: unknown) => {
-      loaded = undefined;
-      throw error;
-    });
+    loaded ??= (endpoint ? load(send, endpoint) : Promise.resolve({} as Discovery)).then(
+      (doc) => (openId ? withOpenId(doc, openId) : doc),
+      (error: unknown) => {
+        loaded = undefined;
+        throw error;
+      },
+    );
     return untilAborted(loaded, signal, 'OIDC discovery');
   };
+}
+
+/** The endpoints the app gave, over the discovered ones; AM's issuer is its authorize endpoint's parent. */
+function withOpenId(doc: Discovery, openId: OidcOpenIdConfiguration): Discovery {
+  const given = {
+    issuer:
+      openId.issuer ?? (doc.issuer || openId.authorizationEndpoint.replace(/\/authorize\/?$/, '')),
+    authorization_endpoint: openId.authorizationEndpoint,
+    token_endpoint: openId.tokenEndpoint,
+    userinfo_endpoint: openId.userinfoEndpoint,
+    revocation_endpoint: openId.revocationEndpoint,
+    end_session_endpoint: openId.endSessionEndpoint,
+    jwks_uri: openId.jwksUri,
+  };
+  return Object.assign({}, doc, JSON.parse(JSON.stringify(given)) as Discovery);
 }
 
 async function load(send: Send, endpoint: string): Promise<Discovery> {

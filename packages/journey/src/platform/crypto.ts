@@ -34,8 +34,8 @@ export function resolveCrypto(custom: Partial<CryptoProvider> | undefined): Cryp
 
 function missing(what: string, hint: string): JourneyError {
   return new JourneyError(
+    `This runtime has no ${what}: ${hint}, or pass config.crypto.`,
     'JOURNEY_CONFIG_ERROR',
     'argument_error',
-    `This runtime has no ${what}: ${hint}, or pass config.crypto.`,
   );
 }

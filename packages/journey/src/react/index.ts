@@ -2,13 +2,14 @@
 // React only: no DOM or React Native import, so they run in React DOM and React Native alike.
 export { JourneyProvider, useJourney } from './provider';
 export type { JourneyProviderProps } from './provider';
-export type { JourneyHookActions, UseJourneyResult } from './journey-state';
+export type { JourneyHookActions, JourneyHookResult, UseJourneyResult } from './journey-state';
 export { useJourneyForm } from './use-journey-form';
 export type {
   JourneyFormMeta,
   JourneyFormOptions,
   JourneyFormResult,
   JourneyFormValues,
+  JourneyFormValuesUpdater,
 } from './use-journey-form';
 export { useJourneySession } from './use-journey-session';
 export type { JourneySession } from './session-store';

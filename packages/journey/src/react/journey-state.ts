@@ -33,6 +33,8 @@ export interface JourneyHookActions {
 }
 
 export type UseJourneyResult = readonly [JourneyNode | null, JourneyHookActions];
+/** rn-journey's name for what `useJourney` returns. */
+export type JourneyHookResult = UseJourneyResult;
 
 /** One journey's state for one client: what `useJourney(client)` and `JourneyProvider` hold. */
 export function useJourneyState(client: JourneyClient | null): UseJourneyResult {
@@ -71,15 +73,18 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
       show(null);
     };
     return {
-      start: (name: string, options?: JourneyStartOptions) =>
-        run('JOURNEY_START_ERROR', () => need().start(name, options)),
+      // Without options, rn-journey's defaults are passed, as it does.
+      start: (
+        name: string,
+        options: JourneyStartOptions = { forceAuth: false, noSession: false },
+      ) => run('JOURNEY_START_ERROR', () => need().start(name, options)),
       next: (input: JourneyNextInput = {}) =>
         run('JOURNEY_NEXT_ERROR', () => {
           if (!current.current)
             throw new JourneyError(
+              'No active Journey node. Call start() or resume() first.',
               'JOURNEY_STATE_ERROR',
               'state_error',
-              'No active Journey node. Call start() or resume() first.',
             );
           return need().next(input);
         }),
@@ -111,8 +116,8 @@ export function useJourneyState(client: JourneyClient | null): UseJourneyResult 
 
 export function throwNoClient(): never {
   throw new JourneyError(
+    'No Journey client found. Use useJourney(client) or wrap your tree with <JourneyProvider client={...}>.',
     'JOURNEY_STATE_ERROR',
     'state_error',
-    'No Journey client found. Use useJourney(client) or wrap your tree with <JourneyProvider client={...}>.',
   );
 }

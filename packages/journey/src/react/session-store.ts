@@ -52,23 +52,14 @@ function createSessionStore(client: JourneyClient): SessionStore {
   let announced: number | null | undefined;
   let removals = 0;
   let ends = 0;
-  let hasOidc = true;
 
   const set = (patch: Partial<JourneySession>) => {
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
   };
 
-  const tokens = async (): Promise<JourneyUserSession | null> => {
-    if (!hasOidc) return null;
-    try {
-      return await client.user();
-    } catch (caught) {
-      if (!(caught instanceof JourneyError && caught.code === 'JOURNEY_CONFIG_ERROR')) throw caught;
-      hasOidc = false; // a client without modules.oidc: the session is the SSO token alone
-      return null;
-    }
-  };
+  // Without modules.oidc, user() resolves null: the session is then the SSO token alone.
+  const tokens = (): Promise<JourneyUserSession | null> => client.user();
 
   const read = async () => {
     if (reading) return void (readAgain = true);
@@ -124,7 +115,7 @@ function createSessionStore(client: JourneyClient): SessionStore {
     subscribe: (onChange) => {
       listeners.add(onChange);
       if (!detach) {
-        detach = client.subscribe(onEvent);
+        detach = client.subscribe?.(onEvent);
         void read();
       }
       return () => {

@@ -11,6 +11,9 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 
 export type JourneyFormValues = Record<string, JourneyFormValue | undefined>;
+/** A patch of values, or a function of the current values that returns one (`setValues`). */
+export type JourneyFormValuesUpdater =
+  JourneyFormValues | ((values: JourneyFormValues) => JourneyFormValues);
 
 export interface JourneyFormOptions {
   /** Integration callbacks the app completes itself; they no longer block `canSubmit`. */
@@ -36,7 +39,7 @@ export interface JourneyFormResult {
   meta: JourneyFormMeta;
   setValue(id: string, value: JourneyFormValue | undefined): void;
   /** Shallow-merges a patch (or what `update(values)` returns); no re-render when nothing changes. */
-  setValues(patch: JourneyFormValues | ((values: JourneyFormValues) => JourneyFormValues)): void;
+  setValues(patch: JourneyFormValuesUpdater): void;
   clearValue(id: string): void;
   /** Back to `base`, with defaults for the ids it leaves out. */
   reset(base?: JourneyFormValues): void;
