@@ -311,7 +311,7 @@ async function guard<T>(code: JourneyErrorCode, log: Log, task: () => Promise<T>
 const AMBIENT = 'The server reused a session that this client does not hold';
 
 /** Signed in on the server with a session the SDK cannot use: not a sign-in. */
-const ambient = () => new JourneyError('JOURNEY_START_ERROR', 'state_error', AMBIENT);
+const ambient = () => new JourneyError(AMBIENT, 'JOURNEY_START_ERROR', 'state_error');
 
 /** AM's answer when the request carried a live session: success, with `tokenId: ""`. */
 const reusedSession = (node: JourneyNode) =>

@@ -113,9 +113,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
     const saved = await ctx.redirect.read();
     if (!saved || (saved.state && params.state !== saved.state))
       throw new JourneyError(
-        'JOURNEY_RESUME_ERROR',
-        'state_error',
-        'No journey waits for this return',
+        'No journey waits for this return', 'JOURNEY_RESUME_ERROR', 'state_error',
       );
     await ctx.redirect.remove();
     ctx.log.secret(params.code, params.form_post_entry, params.responsekey);

@@ -30,7 +30,7 @@ export interface PendingAuthorize {
 }
 
 const authorizeError = (type: 'state_error' | 'auth_error', message: string, oauthError?: string) =>
-  new JourneyError('JOURNEY_USER_ERROR', type, message, { oauthError });
+  new JourneyError(message, 'JOURNEY_USER_ERROR', type, { oauthError });
 
 /**
  * The authorization URL for a login at the server's own pages: PKCE S256, state and nonce; sent

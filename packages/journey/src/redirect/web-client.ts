@@ -63,7 +63,7 @@ export interface OidcWebClientOptions {
 }
 
 const stateError = (message: string) =>
-  new JourneyError('JOURNEY_USER_ERROR', 'state_error', message);
+  new JourneyError(message, 'JOURNEY_USER_ERROR', 'state_error');
 
 const location = () => (globalThis as { location?: Location }).location;
 
@@ -79,9 +79,7 @@ export function createOidcWebClient(
   const ctx = oidcContextOf(client);
   if (!ctx)
     throw new JourneyError(
-      'JOURNEY_CONFIG_ERROR',
-      'argument_error',
-      'createOidcWebClient() needs a client created with modules.oidc',
+      'createOidcWebClient() needs a client created with modules.oidc', 'JOURNEY_CONFIG_ERROR', 'argument_error',
     );
   const redirectUri = options.redirectUri ?? ctx.redirectUri;
   const browser = options.browser;

@@ -12,7 +12,7 @@ export function redirectBrowser(
   doc: Document | undefined = (globalThis as { document?: Document }).document,
 ): void {
   if (!doc)
-    throw new JourneyError('JOURNEY_STATE_ERROR', 'state_error', 'There is no page to leave here');
+    throw new JourneyError('There is no page to leave here', 'JOURNEY_STATE_ERROR', 'state_error');
   const redirect = redirectOf(node);
   if (redirect.method === 'GET') {
     doc.location.assign(redirect.url);

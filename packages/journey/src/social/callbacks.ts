@@ -25,8 +25,8 @@ export function setInput(cb: AmCallback, suffix: string, value: string): void {
 
 /** A typed error for input the app cannot give this node; nothing was changed. */
 export const applyError = (message: string) =>
-  new JourneyError('JOURNEY_CALLBACK_APPLY_ERROR', 'argument_error', message);
+  new JourneyError(message, 'JOURNEY_CALLBACK_APPLY_ERROR', 'argument_error');
 
 /** The node has no callback of this type. */
 export const missing = (type: string) =>
-  new JourneyError('JOURNEY_STATE_ERROR', 'state_error', `The node has no ${type}`);
+  new JourneyError(`The node has no ${type}`, 'JOURNEY_STATE_ERROR', 'state_error');

@@ -19,9 +19,7 @@ export function providerRedirect(node: JourneyNode): ProviderRedirect | null {
   const url = outputOf(cb, 'redirectUrl');
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
     throw new JourneyError(
-      'JOURNEY_NEXT_ERROR',
-      'parse_error',
-      'The RedirectCallback has no usable redirectUrl',
+      'The RedirectCallback has no usable redirectUrl', 'JOURNEY_NEXT_ERROR', 'parse_error',
     );
   const data = outputOf(cb, 'redirectData');
   const postBody: Record<string, string> = {};
@@ -65,16 +63,12 @@ export async function redirectInAuthSession(
   const redirect = redirectOf(node);
   if (redirect.method === 'POST')
     throw new JourneyError(
-      'JOURNEY_RESUME_ERROR',
-      'argument_error',
-      'An auth session cannot follow a POST redirect',
+      'An auth session cannot follow a POST redirect', 'JOURNEY_RESUME_ERROR', 'argument_error',
     );
   const result = await session(redirect.url, returnUrl);
   if (result.type !== 'success' || typeof result.url !== 'string')
     throw new JourneyError(
-      'JOURNEY_RESUME_ERROR',
-      'auth_error',
-      `The sign-in with the provider ended: ${result.type}`,
+      `The sign-in with the provider ended: ${result.type}`, 'JOURNEY_RESUME_ERROR', 'auth_error',
     );
   return result.url;
 }
