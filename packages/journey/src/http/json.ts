@@ -1,7 +1,22 @@
 // JSON the SDK reads from servers and storage, checked before it is trusted.
 
-/** The value of JSON text, or undefined when it is not JSON. */
+/** Deeper than any reply or record of ours; deeper JSON would overflow the stack of whoever walks it. */
+const MAX_DEPTH = 64;
+
+/** The value of JSON text, or undefined when it is not JSON or nests deeper than MAX_DEPTH. */
 export function parseJson(text: string): unknown {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return undefined;
+    } else if (c === ']' || c === '}') depth--;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

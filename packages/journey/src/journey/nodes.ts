@@ -9,8 +9,8 @@ import type { AmCallback, AmStep, FailureNode, JourneyNode } from './types';
 export const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
- * Classifies an authenticate reply (rn-journey-api §3.4): 200 with `authId` → ContinueNode, 200
- * without → SuccessNode, 4xx JSON → ErrorNode; redirects, 5xx and anything unparseable → FailureNode.
+ * Classifies an authenticate reply (rn-journey-api §3.4): 200 with `authId` → ContinueNode, AM's
+ * success → SuccessNode, 4xx JSON → ErrorNode; redirects, 5xx and anything unparseable → FailureNode.
  */
 export function toNode(response: HttpResponse, locales: string[]): JourneyNode {
   const body = parseJson(response.body);
@@ -31,6 +31,26 @@ export function toNode(response: HttpResponse, locales: string[]): JourneyNode {
   }
   if (status !== 200) return failureNode(`Unexpected HTTP ${status} from the server`, status);
   if (typeof body.authId === 'string' && body.authId) return continueNode(body as AmStep, locales);
+  return successNode(body, status);
+}
+
+/**
+ * Only AM's success is a success: no `authId`, a `tokenId` (empty when no new session was made)
+ * or a `successUrl`. A proxy's or captive portal's JSON is a failure that says what came back.
+ */
+function successNode(body: Record<string, unknown>, status: number): JourneyNode {
+  const { tokenId } = body;
+  if (
+    body.authId !== undefined ||
+    (tokenId === undefined ? typeof body.successUrl !== 'string' : typeof tokenId !== 'string')
+  )
+    return failureNode(
+      `Not an authentication reply: JSON with ${Object.keys(body).slice(0, 5).join(', ') || 'no fields'}`,
+      status,
+    );
+  // The token goes back in a header: anything but visible ASCII would break every later call.
+  if (/[^\x21-\x7e]/.test(tokenId ?? ''))
+    return failureNode('The server sent an SSO token a header cannot carry', status);
   return { type: 'SuccessNode', input: body };
 }
 
