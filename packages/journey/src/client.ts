@@ -84,6 +84,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     timeout: config.timeout ?? 15_000,
     log,
     insecure: config.allowInsecureRequests,
+    maxBytes: config.maxResponseBytes,
   });
   // Records are namespaced by server, realm (and client, for tokens); hosts are case-insensitive.
   const namespace = `${origin}${serverUrl.slice(origin.length)}|${realmName(server.realm)}`;

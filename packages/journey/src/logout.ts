@@ -11,7 +11,7 @@ import type { StoredRecord } from './storage/record';
 
 export interface LogoutContext {
   send: Send;
-  server: { serverUrl: string; realm: string; cookie: string };
+  server: { serverUrl: string; realm: string; cookie: string; origin: string };
   sso: StoredRecord<SsoToken>;
   oidc?: OidcContext;
   log: Log;

@@ -60,28 +60,40 @@ describe('the SSO token', () => {
     return { ...opaque, text: () => Promise.resolve('') } as unknown as Response;
   };
 
-  it.each([
-    ['follow', undefined],
-    ['redirect', browserFetch], // a browser hides the redirect: the SDK would have to follow it
-  ] as const)(
-    'is not sent where fetch would follow a redirect to another origin (%s)',
-    async (strategy, fetch) => {
+  it('is not carried along a redirect with the follow strategy either: fetch is asked to stop, and does', async () => {
+    const redirectUri = `${other.origin}/callback`;
+    const client = tokenClient(server, { oidc: { redirectUri, authorizeStrategy: 'follow' } });
+    await signIn(client);
+    const tokens = await client.user();
+    expect(await server.isAccessTokenActive(tokens!.accessToken)).toBe(true);
+    expect(carried()).toEqual([]);
+  });
+
+  it.each(['follow', 'redirect'] as const)(
+    'is not sent where a browser would have to follow a redirect to another origin (%s): a configuration error',
+    async (strategy) => {
       const redirectUri = `${other.origin}/callback`;
       const client = tokenClient(server, {
-        fetch,
+        fetch: browserFetch,
         oidc: { redirectUri, authorizeStrategy: strategy },
       });
       await signIn(client);
       server.resetLog();
-      await expect(client.user()).rejects.toMatchObject({
-        code: 'JOURNEY_USER_ERROR',
-        type: 'argument_error',
-      });
+      const failed = await client.user().catch((e: unknown) => e);
+      expect(failed).toMatchObject({ code: 'JOURNEY_CONFIG_ERROR', retryable: false });
       expect(carried()).toEqual([]);
-      expect(server.count('authorize')).toBe(strategy === 'redirect' ? 1 : 0);
+      expect(server.count('authorize')).toBe(1);
       expect(await client.ssoToken()).not.toBeNull();
     },
   );
+
+  it('is not sent to a custom-scheme redirect URI a browser cannot load: a configuration error, not a retryable one', async () => {
+    const client = tokenClient(server, { fetch: browserFetch });
+    await signIn(client);
+    const failed = await client.user().catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'JOURNEY_CONFIG_ERROR', retryable: false });
+    expect(failed).toHaveProperty('message', expect.stringMatching(/form_post/));
+  });
 
   it('is not carried elsewhere by form_post, even through a fetch that follows every redirect', async () => {
     const redirectUri = `${other.origin}/callback`; // e.g. an https app link on the app's own domain

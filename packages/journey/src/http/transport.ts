@@ -1,6 +1,6 @@
 import { JourneyError, type JourneyErrorCode, userError } from '../errors';
 import type { Log } from '../logger';
-import { isSecureUrl } from './url';
+import { isSecureUrl, originOf } from './url';
 
 /** The part of `fetch` the SDK uses; inject one to change the transport (tests, React Native). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -20,6 +20,11 @@ export interface HttpRequest {
    * grants): only 429 and 503, whose answer says it was not processed. Unset: never.
    */
   retry?: 'safe' | 'unprocessed';
+  /**
+   * The origin a request carrying the SSO token must not leave: an answer from anywhere else (a
+   * fetch that followed a redirect whatever `redirect` said) is refused, never read.
+   */
+  stayOn?: string;
 }
 
 export interface HttpResponse {
@@ -46,12 +51,15 @@ export function createTransport({
   timeout,
   log,
   insecure,
+  maxBytes = 1_000_000,
 }: {
   fetch: FetchLike;
   timeout: number;
   log: Log;
   /** Plain http to other hosts than this device is allowed (`allowInsecureRequests`). */
   insecure?: boolean;
+  /** The largest body read, decompressed (default 1 MB); a larger one is refused unread. */
+  maxBytes?: number;
 }): Send {
   /** One request, no retries. */
   const exchange = async (request: HttpRequest, where: string): Promise<HttpResponse> => {
@@ -75,7 +83,13 @@ export function createTransport({
         credentials: request.credentials ?? 'include',
         signal: controller?.signal,
       });
-      return { response, body: await response.text() };
+      const reached = originOf(response.url);
+      if (request.stayOn && reached && reached !== request.stayOn)
+        throw userError(
+          'auth_error',
+          `${where} was redirected to ${reached}; its answer is refused`,
+        );
+      return { response, body: await readBody(response, maxBytes, where) };
     })();
     answer.catch(() => undefined); // when it loses the race, its failure is no news
     try {
@@ -120,6 +134,32 @@ export function createTransport({
       await untilAborted(new Promise((r) => setTimeout(r, wait)), request.signal, where);
     }
   };
+}
+
+/** The body as text, read no further than `limit` bytes (a gzip bomb inflates as it is read). */
+async function readBody(response: Response, limit: number, where: string): Promise<string> {
+  const tooLarge = () =>
+    userError('exchange_error', `${where}: the reply is larger than ${limit} bytes`);
+  if (Number(response.headers.get('content-length')) > limit) throw tooLarge();
+  const reader = typeof TextDecoder === 'function' && response.body?.getReader();
+  // React Native has no body streams: the whole text, then its length.
+  if (!reader) {
+    const text = await response.text();
+    if (text.length > limit) throw tooLarge();
+    return text;
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let size = 0; ;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 export function abortError(what: string): JourneyError {

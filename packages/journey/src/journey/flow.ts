@@ -10,7 +10,7 @@ import type { AmStep, JourneyNextInput, JourneyNode, JourneyStartOptions } from 
 
 export interface FlowContext {
   send: Send;
-  server: { serverUrl: string; realm: string; cookie: string };
+  server: { serverUrl: string; realm: string; cookie: string; origin: string };
   locales: string[];
   log: Log;
   /** The stored SSO session, its token sent as the header named like the cookie (am-protocol §2.1). */
@@ -66,6 +66,7 @@ export function createJourneyFlow(ctx: FlowContext): JourneyFlow {
         headers,
         body: JSON.stringify(body),
         signal,
+        stayOn: ctx.server.origin,
       });
       jar.store(response);
       node = toNode(response, ctx.locales);

@@ -1,4 +1,4 @@
-import { userError } from '../errors';
+import { JourneyError, userError } from '../errors';
 import { parseJson } from '../http/json';
 import { type HttpResponse } from '../http/transport';
 import { originOf, queryParams, withQuery } from '../http/url';
@@ -10,8 +10,8 @@ import { oauthError } from './token-endpoint';
 
 /**
  * How the authorization code is read back (design.md §2):
- * - `redirect`: stop at the 302 and read its Location (Node, Deno, Bun);
- * - `follow`: follow the redirect and read the final URL (browsers, which hide manual redirects);
+ * - `redirect`, `follow`: stop at the 302 and read its Location (Node, Deno, Bun); where the
+ *   runtime hides it (browsers), follow it to a redirect URI on the server's origin and read the URL;
  * - `form_post`: `response_mode=form_post`, read the code from the HTML form (React Native, whose
  *   fetch always follows redirects and fails on a custom-scheme redirect URI).
  */
@@ -59,23 +59,23 @@ export async function authorize(
     'accept-api-version': 'resource=2.1, protocol=1.0',
     [ctx.server.cookie]: ssoToken,
   };
-  const send = (redirect: 'manual' | 'follow') => {
-    // fetch carries the SSO token header along a redirect it follows: only to this server, or to
-    // a scheme it cannot load.
-    const target = originOf(ctx.redirectUri);
-    if (redirect === 'follow' && target && target !== ctx.server.origin)
-      throw userError(
-        'argument_error',
-        "A followed redirect would take the SSO token to the redirect URI's origin",
-      );
+  const send = (redirect: 'manual' | 'follow') =>
     // Retried only when the server asks for it (429, 503): a failed fetch here may be a runtime
-    // refusing a custom-scheme redirect, and every repeat would only issue another code.
-    return ctx.send({ url, headers, redirect, retry: 'unprocessed' });
-  };
-  let response = await send(strategy === 'follow' ? 'follow' : 'manual');
-  // A browser hides manual redirects: ask again and follow this time.
-  if (strategy === 'redirect' && response.type === 'opaqueredirect')
+    // refusing a custom-scheme redirect, and every repeat would only issue another code. An
+    // answer from another origin (a fetch that follows whatever it is told) is refused.
+    ctx.send({ url, headers, redirect, retry: 'unprocessed', stayOn: ctx.server.origin });
+  // Stop at the redirect and read it; only where the runtime hides it (a browser), ask again and
+  // follow, which fetch does with the SSO token header: to this server's origin only.
+  let response = await send('manual');
+  if (strategy !== 'form_post' && response.type === 'opaqueredirect') {
+    if (originOf(ctx.redirectUri) !== ctx.server.origin)
+      throw new JourneyError(
+        'JOURNEY_CONFIG_ERROR',
+        'argument_error',
+        "This runtime can read the code only from a redirect URI on the server's origin; use another redirect URI or authorizeStrategy 'form_post'",
+      );
     response = await send('follow');
+  }
   const params = answerParams(response);
   if ((params.code !== undefined || params.state !== undefined) && params.state !== state)
     throw userError('auth_error', 'The authorize response does not match our request (state)');

@@ -9,7 +9,7 @@ import { realmPath } from '../journey/realm';
  */
 export async function endAmSession(
   send: Send,
-  server: { serverUrl: string; realm: string; cookie: string },
+  server: { serverUrl: string; realm: string; cookie: string; origin: string },
   token: string,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -26,6 +26,7 @@ export async function endAmSession(
     body: '{}',
     signal,
     retry: 'safe',
+    stayOn: server.origin,
   });
   if (response.status < 200 || response.status >= 300)
     throw statusError('JOURNEY_LOGOUT_ERROR', 'AM session logout', response);
