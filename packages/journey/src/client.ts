@@ -103,6 +103,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
         log.warn(error.message, { key });
         emit({ type: 'storageError', key, error });
       },
+      config.storageTimeout,
     );
     // What is read back is in use: its secrets stay masked, however many came since.
     const read = async () => {
@@ -156,7 +157,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       });
       // Tokens of an earlier session are not handed to this one; the server hears of it later.
       const old = oidc && previous?.value !== tokenId && (await forgetTokens(oidc));
-      if (old) void revokeForgotten(oidc, old);
+      if (old) void revokeForgotten(oidc, old.tokens);
     } catch (error) {
       return failureNode('Signed in, but the session could not be saved', undefined, error);
     }
@@ -233,7 +234,10 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
     revoke: (options) =>
       session('revoke', options, async (ctx, signal) => {
         const old = await forgetTokens(ctx, signal);
-        return !old || revokeForgotten(ctx, old, signal);
+        const confirmed = !old || (await revokeForgotten(ctx, old.tokens, signal));
+        // The tokens are forgotten in memory whatever storage did; the caller hears that it failed.
+        if (old?.failed) throw old.failed;
+        return confirmed;
       }),
     userinfo: (options) => session('userinfo', options, currentUserInfo),
     logoutUser: (options) =>

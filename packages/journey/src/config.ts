@@ -19,6 +19,8 @@ export interface JourneyConfig {
   /** Milliseconds per request, body included; default 15000. */
   timeout?: number;
   fetch?: FetchLike;
+  /** Milliseconds a storage call may take before it counts as failed; default 10000. */
+  storageTimeout?: number;
   /** The largest reply body read, in bytes after decompression; default 1,000,000. */
   maxResponseBytes?: number;
   logger?: LoggerInstance;
@@ -51,9 +53,11 @@ export function validateConfig(config: JourneyConfig): void {
   secure(config.serverUrl, 'serverUrl');
   if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0))
     throw configError('timeout must be a positive number of milliseconds.');
-  const max = config.maxResponseBytes;
-  if (max !== undefined && !(typeof max === 'number' && max > 0))
-    throw configError('maxResponseBytes must be a positive number.');
+  for (const key of ['storageTimeout', 'maxResponseBytes'] as const) {
+    const value = config[key];
+    if (value !== undefined && !(typeof value === 'number' && value > 0))
+      throw configError(`${key} must be a positive number.`);
+  }
   const sessionStorage = config.modules?.session?.storage;
   if (sessionStorage !== undefined && !isKeyValueStorage(sessionStorage))
     throw configError('modules.session.storage needs getItem, setItem and removeItem.');

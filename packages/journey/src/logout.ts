@@ -20,7 +20,8 @@ export interface LogoutContext {
 
 /**
  * `logoutUser()`: local state is cleared first, under the session lock, so logout succeeds even
- * offline and no renewal can save tokens after it. Then the AM session logout, the token
+ * offline and no renewal can save tokens after it; when storage cannot remove a record, the client
+ * forgets it in memory, ends the session on the server, then rejects with a storage_error. Then the AM session logout, the token
  * revocation and the OIDC end session run in parallel; each outcome is logged and emitted.
  */
 export async function logoutUser(
@@ -30,10 +31,10 @@ export async function logoutUser(
   const { oidc, send } = ctx;
   const clearLocal = async () => {
     const [sso, tokens] = await Promise.all([ctx.sso.read(), oidc?.tokens.read() ?? null]);
-    await Promise.all([ctx.sso.remove(), oidc?.tokens.remove()]);
-    return { sso, tokens };
+    const failed = await Promise.all([ctx.sso.remove(), oidc?.tokens.remove()]);
+    return { sso, tokens, failed: failed.find(Boolean) };
   };
-  const { sso, tokens } = oidc ? await oidc.lock(clearLocal) : await clearLocal();
+  const { sso, tokens, failed } = oidc ? await oidc.lock(clearLocal) : await clearLocal();
   if (sso || tokens) ctx.emit({ type: 'sessionEnded', reason: 'logout' });
 
   /** One server-side step: skipped when there is nothing to end, logged when it ran. */
@@ -61,5 +62,10 @@ export async function logoutUser(
     ),
   ]);
   ctx.emit({ type: 'logout', outcomes });
+  // Signed out in memory and on the server; the caller hears that the device still holds records.
+  if (failed)
+    throw new JourneyError('JOURNEY_LOGOUT_ERROR', 'storage_error', failed.message, {
+      cause: failed,
+    });
   return outcomes;
 }

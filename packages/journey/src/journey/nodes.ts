@@ -49,7 +49,7 @@ function successNode(body: Record<string, unknown>, status: number): JourneyNode
       status,
     );
   // The token goes back in a header: anything but visible ASCII would break every later call.
-  if (/[^\x21-\x7e]/.test(tokenId ?? ''))
+  if (/[^\x21-\x7e]/.test(text(tokenId)))
     return failureNode('The server sent an SSO token a header cannot carry', status);
   return { type: 'SuccessNode', input: body };
 }

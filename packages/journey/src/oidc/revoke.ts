@@ -7,16 +7,19 @@ import type { TokenSet } from './token-set';
 
 /**
  * Forgets the stored tokens, under the session lock so no renewal can save tokens behind it; the
- * SSO session stays, so a later `user()` mints new ones. Resolves what was forgotten.
+ * SSO session stays, so a later `user()` mints new ones. Resolves what was forgotten, and the
+ * storage failure that left it on the device (it is forgotten in memory all the same).
  */
-export function forgetTokens(ctx: OidcContext, signal?: AbortSignal): Promise<TokenSet | null> {
+export function forgetTokens(
+  ctx: OidcContext,
+  signal?: AbortSignal,
+): Promise<{ tokens: TokenSet; failed?: JourneyError } | null> {
   return ctx.lock(async () => {
-    const stored = await ctx.tokens.read();
-    if (stored) {
-      await ctx.tokens.remove();
-      ctx.emit({ type: 'tokensChanged', saved: false, expiresAt: null });
-    }
-    return stored;
+    const tokens = await ctx.tokens.read();
+    if (!tokens) return null;
+    const failed = await ctx.tokens.remove();
+    ctx.emit({ type: 'tokensChanged', saved: false, expiresAt: null });
+    return { tokens, failed };
   }, signal);
 }
 
