@@ -120,11 +120,12 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   // What the journey, the session methods and logout share.
   const ctx = { server, send, log, emit, sso, locales };
   const oidcConfig = config.modules?.oidc;
+  const tokenStorage = oidcConfig?.storage ?? sessionStorage;
   const tokens =
     oidcConfig &&
     record(
       'tokens',
-      oidcConfig.storage ?? sessionStorage,
+      tokenStorage,
       `${namespace}|${oidcConfig.clientId}`,
       isTokenSet,
     );
@@ -136,7 +137,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
       refreshThreshold: oidcConfig.refreshThreshold ?? 60,
       discovery: discoveryLoader(send, oidcConfig.discoveryEndpoint),
       tokens,
-      lock: sessionLock(tokens.key),
+      lock: sessionLock(tokens.key, tokenStorage),
       crypto: resolveCrypto(config.crypto),
       clock: config.clock ?? systemClock,
       skew: { offset: 0 },

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,40 @@ describe('the Node file store', () => {
     await fileStorage(root).removeItem('k');
     await fileStorage(root).removeItem('k');
     expect(await fileStorage(root).getItem('k')).toBeNull();
+  });
+
+  it('deletes the temporary files a crash left: old ones at the next write, a removed key’s at once', async () => {
+    const storage = fileStorage(root);
+    await storage.setItem('k', 'v');
+    const [record] = await readdir(root);
+    const crashed = join(root, `${record}.0123456789ab.tmp`);
+    const old = join(root, `${'0'.repeat(64)}.json.ba9876543210.tmp`);
+    await writeFile(crashed, '{"refreshToken":"left by a crash"}');
+    await writeFile(old, '{"accessToken":"left long ago"}');
+    const past = new Date(Date.now() - 3_600_000);
+    await utimes(old, past, past);
+    await fileStorage(root).setItem('other', 'v');
+    expect(await readdir(root)).not.toContain(old.slice(root.length + 1));
+    expect(await readdir(root)).toContain(crashed.slice(root.length + 1));
+    await storage.removeItem('k');
+    expect((await readdir(root)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('holds its lock across stores of one directory: a second holder waits for the first', async () => {
+    const order: string[] = [];
+    let entered!: () => void;
+    const aIn = new Promise<void>((resolve) => (entered = resolve));
+    const first = fileStorage(root).lock!('session', async () => {
+      order.push('a in');
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      order.push('a out');
+    });
+    await aIn;
+    const second = fileStorage(root).lock!('session', () =>
+      Promise.resolve(void order.push('b in')),
+    );
+    await Promise.all([first, second]);
+    expect(order).toEqual(['a in', 'a out', 'b in']);
   });
 });

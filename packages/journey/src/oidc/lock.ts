@@ -1,11 +1,14 @@
 import { abortError, untilAborted } from '../http/transport';
+import type { KeyValueStorage } from '../storage/types';
 
 /**
  * One token operation at a time per session (design.md §2). The session is named by its tokens'
  * storage key (server, realm, client), so every client of this JavaScript runtime for that session
  * queues on one chain, whichever storage object it was given — two adapters over one SecureStore
  * included — and a rotating refresh token cannot be spent twice. Where the runtime has Web Locks
- * (browsers), the task also holds the lock of that name, which every tab of the origin shares.
+ * (browsers), the task also holds the lock of that name, which every tab of the origin shares;
+ * where the storage has a lock of its own (`fileStorage`), it holds that one, which every process
+ * sharing the storage respects.
  * A caller whose signal aborts leaves at once; if it was still queued, its task never runs. A
  * started task runs to its end, so storage stays consistent.
  */
@@ -17,11 +20,11 @@ interface WebLocks {
 
 export type Lock = <T>(task: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
-export function sessionLock(key: string): Lock {
+export function sessionLock(key: string, storage?: KeyValueStorage): Lock {
   return (task, signal) => {
     const run = () => {
       if (signal?.aborted) throw abortError('A queued token operation');
-      return task();
+      return storage?.lock ? storage.lock(key, task) : task();
     };
     const locks = (globalThis as { navigator?: { locks?: WebLocks } }).navigator?.locks;
     const turn = (chains.get(key) ?? Promise.resolve()).then(() =>

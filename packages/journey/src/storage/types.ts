@@ -8,6 +8,11 @@ export interface KeyValueStorage {
   getItem(key: string): MaybePromise<string | null | undefined>;
   setItem(key: string, value: string): MaybePromise<unknown>;
   removeItem(key: string): MaybePromise<unknown>;
+  /**
+   * Optional: runs `task` holding the lock `name` across every process that shares this storage
+   * (`fileStorage` has one). The session lock takes it, so N processes renew a session once.
+   */
+  lock?<T>(name: string, task: () => Promise<T>): Promise<T>;
 }
 
 export function isKeyValueStorage(value: unknown): value is KeyValueStorage {
