@@ -45,7 +45,7 @@ describe('a server that redirects requests carrying the SSO token to another ori
           200,
           {},
           JSON.stringify({
-            issuer: origin,
+            issuer: `${origin}/am/oauth2`,
             authorization_endpoint: `${origin}/authorize`,
             token_endpoint: `${origin}/token`,
             revocation_endpoint: `${origin}/revoke`,

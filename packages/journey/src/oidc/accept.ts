@@ -1,3 +1,4 @@
+import { userError } from '../errors';
 import type { OidcContext } from './context';
 import type { Discovery } from './discovery';
 import { checkIdToken, decodeJwt, profileClaims } from './id-token';
@@ -20,6 +21,9 @@ export async function acceptTokens(
   const tokens = toTokenSet(reply, ctx.clock(), expected.previous);
   tokens.userInfo ??= profileClaims(tokens.idToken);
   ctx.log.secret(tokens.accessToken, tokens.refreshToken, reply.id_token);
+  // A code exchange for `openid` must prove who signed in.
+  if (!reply.id_token && expected.nonce !== undefined && ctx.scopes.includes('openid'))
+    throw userError('auth_error', 'Rejected the token reply: no ID token for the openid scope');
   if (reply.id_token) {
     const now = ctx.clock() + ctx.skew.offset;
     const previous = expected.previous?.idToken && decodeJwt(expected.previous.idToken);
@@ -34,7 +38,7 @@ export async function acceptTokens(
   await ctx.tokens.write(tokens);
   let issued = tokens;
   try {
-    const withClaims = { ...tokens, userInfo: await fetchUserInfo(ctx, tokens.accessToken) };
+    const withClaims = { ...tokens, userInfo: await fetchUserInfo(ctx, tokens) };
     await ctx.tokens.write(withClaims);
     issued = withClaims;
   } catch (error) {

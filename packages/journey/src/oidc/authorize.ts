@@ -79,7 +79,13 @@ export async function authorize(
   const params = answerParams(response);
   if ((params.code !== undefined || params.state !== undefined) && params.state !== state)
     throw userError('auth_error', 'The authorize response does not match our request (state)');
-  if (params.iss !== undefined && params.iss !== discovery.issuer)
+  // RFC 9207: a server that says it names itself must, and only itself.
+  const named = discovery.authorization_response_iss_parameter_supported === true;
+  if (
+    params.iss !== undefined
+      ? params.iss !== discovery.issuer
+      : named && (params.code || params.error)
+  )
     throw userError('auth_error', 'The authorize response came from another issuer');
   if (params.error) return { error: params.error, description: params.error_description };
   if (params.code) return { code: params.code };

@@ -11,6 +11,7 @@ export interface Discovery {
   revocation_endpoint?: string;
   end_session_endpoint?: string;
   jwks_uri?: string;
+  authorization_response_iss_parameter_supported?: boolean;
 }
 
 /**
@@ -53,6 +54,9 @@ async function load(send: Send, endpoint: string): Promise<Discovery> {
     jwks_uri: 'string?',
   });
   if (bad) throw invalid(`has no valid ${bad}`);
+  // OpenID Discovery §4.3: the document is the issuer's own.
+  if (`${(doc.issuer as string).replace(/\/$/, '')}/.well-known/openid-configuration` !== endpoint)
+    throw invalid('names an issuer it was not fetched from');
   return doc as unknown as Discovery;
 }
 

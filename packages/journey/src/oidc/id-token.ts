@@ -37,6 +37,10 @@ export function checkIdToken(
   const claims = decodeJwt(idToken);
   const fail = (why: string) => userError('auth_error', `Rejected the ID token: ${why}`);
   if (!claims) throw fail('not a JWT');
+  // Unsigned is refused whether or not the app verifies signatures.
+  const header = parseJson(base64Text(idToken.split('.')[0]!) ?? '');
+  if (!isObject(header) || typeof header.alg !== 'string' || /^none$/i.test(header.alg))
+    throw fail('unsigned');
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   const nowSeconds = expected.now / 1000;
   if (claims.iss !== expected.issuer) throw fail('unexpected issuer');

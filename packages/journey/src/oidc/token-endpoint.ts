@@ -29,6 +29,9 @@ export async function tokenRequest(
     retry: 'unprocessed',
   });
   const body = parseJson(response.body);
+  // A lifetime sent as a numeric string is read as the number it is.
+  if (isObject(body) && typeof body.expires_in === 'string' && /^\d+$/.test(body.expires_in))
+    body.expires_in = Number(body.expires_in);
   if (response.status >= 200 && response.status < 300) {
     if (isTokenReply(body)) return { reply: body, response };
     throw userError('parse_error', 'The token endpoint sent an unreadable reply', {
@@ -78,6 +81,9 @@ function isTokenReply(body: unknown): body is TokenReply {
       id_token: 'string?',
       scope: 'string?',
       expires_in: 'number?',
-    })
+    }) &&
+    // Only Bearer tokens are ever sent on; a lifetime is never negative.
+    /^bearer$/i.test(String(body.token_type)) &&
+    !((body.expires_in as number) < 0)
   );
 }

@@ -52,9 +52,10 @@ export function isTokenSet(data: unknown): data is TokenSet {
  * (userinfo claims too, until new ones are fetched).
  */
 export function toTokenSet(reply: TokenReply, now: number, previous?: TokenSet): TokenSet {
-  // A lifetime too long for a date (1e306 s) is no lifetime: the record must read back.
+  // A lifetime too long for a date (1e306 s) is no lifetime: the record must read back. One of
+  // 0 s has expired already.
   const ms = typeof reply.expires_in === 'number' ? reply.expires_in * 1000 : NaN;
-  const expiresIn = ms > 0 && Number.isFinite(ms) ? reply.expires_in : undefined;
+  const expiresIn = Number.isFinite(ms) ? reply.expires_in : undefined;
   return {
     accessToken: reply.access_token,
     tokenType: reply.token_type ?? previous?.tokenType,

@@ -101,10 +101,10 @@ export async function currentUserInfo(
   const tokens = await currentTokens(ctx, signal);
   if (!tokens) return null;
   try {
-    return await fetchUserInfo(ctx, tokens.accessToken, signal);
+    return await fetchUserInfo(ctx, tokens, signal);
   } catch (error) {
     if ((error as JourneyError).oauthError !== 'invalid_token') throw error;
     const renewed = await renewTokens(ctx, signal, tokens);
-    return renewed && fetchUserInfo(ctx, renewed.accessToken, signal);
+    return renewed && fetchUserInfo(ctx, renewed, signal);
   }
 }
