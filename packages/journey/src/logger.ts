@@ -65,7 +65,10 @@ export interface Log {
   error(message: string, facts?: Record<string, unknown>): void;
   /** Registers values that must never be written out. */
   secret(...values: (string | undefined | null)[]): void;
-  /** Masks the secrets in the message of an error (or node) the app is about to see. */
+  /**
+   * Masks the secrets in an error (or node) the app is about to see: its message, `oauthError`,
+   * the messages of its causes and, for an ErrorNode, every text of the server's reply.
+   */
   hide<E extends { message: string } | undefined>(error: E): E;
 }
 
@@ -75,19 +78,35 @@ const remembered = 64;
 
 export function createLog(instance: LoggerInstance): Log {
   const secrets = new Set<string>();
+  // As sent and as a URL carries it.
   const mask = (text: string) => {
-    for (const s of secrets) text = text.split(s).join(masked);
+    for (const s of secrets)
+      for (const form of [s, encodeURIComponent(s)]) text = text.split(form).join(masked);
     return text;
   };
+  const maskAll = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? mask(value)
+      : Array.isArray(value)
+        ? value.map(maskAll)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAll(v)]))
+          : value;
   const log = {
     hide: (error) => {
-      if (error) error.message = mask(error.message);
+      const e = error as { input?: unknown; oauthError?: string; cause?: unknown } | undefined;
+      if (!error || !e) return error;
+      error.message = mask(error.message);
+      if (e.input) e.input = maskAll(e.input);
+      if (e.oauthError) Object.assign(e, { oauthError: mask(e.oauthError) });
+      for (let c = e.cause; c instanceof Error; c = (c as { cause?: unknown }).cause)
+        c.message = mask(c.message);
       return error;
     },
     secret: (...values) => {
-      // Short values would mask ordinary words; real secrets are long.
+      // Any length: a password of three characters is as secret as a token.
       for (const v of values)
-        if (v && v.length >= 8) {
+        if (v) {
           secrets.delete(v);
           secrets.add(v);
           if (secrets.size > remembered) secrets.delete(secrets.values().next().value!);

@@ -82,3 +82,33 @@ describe('an authenticate reply', () => {
     expect((await error.client.start('Login')).type).toBe('FailureNode');
   });
 });
+
+describe('a password the server echoes', () => {
+  it('is masked in the ErrorNode, message and reply, however short', async () => {
+    const step = {
+      authId: 'a',
+      callbacks: [
+        {
+          type: 'PasswordCallback',
+          output: [{ name: 'prompt', value: 'Password' }],
+          input: [{ name: 'IDToken1', value: '' }],
+        },
+      ],
+    };
+    const replies = [
+      new Response(JSON.stringify(step)),
+      new Response(
+        JSON.stringify({ code: 401, message: 'Wrong password: pw1', detail: { sent: 'pw1' } }),
+        { status: 401 },
+      ),
+    ];
+    const client = createJourneyClient({
+      serverUrl: 'https://am.example/am',
+      fetch: () => Promise.resolve(replies.shift()!),
+    });
+    await client.start('Login');
+    const node = await client.next({ callbacks: [{ type: 'PasswordCallback', value: 'pw1' }] });
+    expect(node.type).toBe('ErrorNode');
+    expect(JSON.stringify(node)).not.toContain('pw1');
+  });
+});
