@@ -42,13 +42,15 @@ export interface OidcContext extends OidcModuleConfig {
   scopes: string[];
   refreshThreshold: number;
   /** The AM server: the SSO token is sent to its origin only, as the header named like the cookie. */
-  server: { origin: string; cookie: string };
+  server: { origin: string; cookie: string; serverUrl: string; realm: string };
   send: Send;
   discovery(signal?: AbortSignal): Promise<Discovery>;
   tokens: StoredRecord<TokenSet>;
   /** The SSO session tokens are minted from; forgotten once the server has refused it for good. */
   sso: StoredRecord<SsoToken>;
   lock: Lock;
+  /** The SSO cookie name the server publishes, asked once when it refuses the session. */
+  cookieName?: Promise<unknown>;
   /** The renewal in flight for this client; every concurrent caller shares it. */
   renewal?: Promise<TokenSet | null>;
   crypto: CryptoProvider;

@@ -1,4 +1,7 @@
-import { userError } from '../errors';
+import { JourneyError, userError } from '../errors';
+import { parseJson } from '../http/json';
+import { joinUrl } from '../http/url';
+import { realmPath } from '../journey/realm';
 import { acceptTokens } from './accept';
 import { authorize } from './authorize';
 import type { OidcContext } from './context';
@@ -25,6 +28,7 @@ export async function mintTokens(ctx: OidcContext): Promise<TokenSet | null> {
   const answer = await authorize(ctx, discovery, ssoToken, pkce, nonce);
   if ('error' in answer) {
     if (sessionRefusals.includes(answer.error)) {
+      await checkCookieName(ctx);
       ctx.log.info('The server no longer accepts the SSO session', { error: answer.error });
       await ctx.sso.remove();
       ctx.emit({ type: 'sessionEnded', reason: 'expired' });
@@ -48,4 +52,28 @@ export async function mintTokens(ctx: OidcContext): Promise<TokenSet | null> {
   const tokens = await acceptTokens(ctx, discovery, exchanged, { nonce });
   ctx.log.info('Minted tokens from the SSO session');
   return tokens;
+}
+
+/**
+ * A session refused because the token went under the wrong header name (the usual AIC mistake)
+ * is a configuration error, not an expiry: AM publishes its cookie name (`serverinfo`), asked
+ * once per client, only here. When the server cannot say, the refusal stands.
+ */
+async function checkCookieName(ctx: OidcContext): Promise<void> {
+  const { serverUrl, realm, cookie } = ctx.server;
+  ctx.cookieName ??= ctx
+    .send({
+      url: joinUrl(serverUrl, `json/${realmPath(realm)}/serverinfo/*`),
+      headers: { accept: 'application/json', 'accept-api-version': 'resource=1.1' },
+      credentials: 'omit',
+    })
+    .then((response) => (parseJson(response.body) as { cookieName?: unknown } | null)?.cookieName)
+    .catch(() => undefined);
+  const name = await ctx.cookieName;
+  if (typeof name === 'string' && name && name !== cookie)
+    throw new JourneyError(
+      'JOURNEY_CONFIG_ERROR',
+      'argument_error',
+      `The server's SSO cookie is ${name}, not ${cookie} (the cookie setting); the session was kept`,
+    );
 }
