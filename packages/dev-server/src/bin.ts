@@ -1,6 +1,6 @@
 import { parseBinArgs, USAGE } from './bin-args.js';
 import { startDevServer, type DevServer } from './dev-server.js';
-import type { RequestRecord } from './hooks/request-log.js';
+import { messageLine, requestLine } from './terminal.js';
 
 /** `journeykit-dev-server`: runs the server until interrupted, logging each request without secrets. */
 async function main(): Promise<void> {
@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   }
   const server = await startDevServer({
     ...args.options,
-    onRequest: logRequest,
+    onRequest: (record) => console.log(requestLine(record)),
     // The dev server's "mail": one-time codes and resume links go to the terminal.
-    onMessage: (message) => console.log(`→ ${message.channel} to ${message.to}: ${message.text}`),
+    onMessage: (message) => console.log(messageLine(message)),
   });
   console.log(banner(server));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -45,12 +45,6 @@ function banner(server: DevServer): string {
   ];
   const lines = rows.map(([label, value]) => `  ${label.padEnd(14)} ${value}`);
   return ['journeykit dev server', ...lines, '', 'Requests:'].join('\n');
-}
-
-/** Paths only: query strings carry codes and tokens. */
-function logRequest(record: RequestRecord): void {
-  const fault = record.fault === undefined ? '' : ` (fault: ${record.fault})`;
-  console.log(`${record.method} ${record.path} ${record.status}${fault}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { safeKey, secureStoreStorage, type SecureStoreModule } from './secure-store';
 
 // expo-secure-store cannot be imported outside React Native (toolchain.md §5), so this stand-in
@@ -80,4 +80,18 @@ describe('expo-secure-store adapter', () => {
     items.delete([...items.keys()].find((k) => k !== safeKey(key))!);
     await expect(storage.getItem(key)).rejects.toThrow('missing');
   });
+
+  it.each(['30000000', '-1', '1.5', 'NaN', '0'])(
+    'refuses an entry claiming %s parts, reading nothing more, and removes it',
+    async (count) => {
+      const { store, items } = fakeSecureStore();
+      const storage = secureStoreStorage(store);
+      await store.setItemAsync(safeKey(key), `journeykit-parts:abc:${count}`);
+      const reads = vi.spyOn(store, 'getItemAsync');
+      await expect(storage.getItem(key)).rejects.toThrow(`claims ${count} parts`);
+      expect(reads).toHaveBeenCalledTimes(1);
+      await storage.removeItem(key);
+      expect(items.size).toBe(0);
+    },
+  );
 });

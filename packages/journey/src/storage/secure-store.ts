@@ -10,6 +10,8 @@ export interface SecureStoreModule<Options> {
 /** SecureStore guarantees values up to this many bytes. */
 const LIMIT = 2048;
 const PARTS = 'journeykit-parts:';
+/** More than any record of ours needs (128 kB); an entry claiming more is not ours, or corrupt. */
+const MAX_PARTS = 64;
 
 /**
  * expo-secure-store as a KeyValueStorage: `secureStoreStorage(SecureStore, options?)`, the
@@ -30,7 +32,10 @@ export function secureStoreStorage<Options>(
   const partKeys = (key: string, entry: string | null) => {
     if (!entry?.startsWith(PARTS)) return [];
     const [id, count] = entry.slice(PARTS.length).split(':');
-    return Array.from({ length: Number(count) || 0 }, (_, i) => `${key}.${id}.${i}`);
+    const n = Number(count);
+    if (!(Number.isInteger(n) && n > 0 && n <= MAX_PARTS))
+      throw new Error(`The entry of ${key} claims ${count} parts`);
+    return Array.from({ length: n }, (_, i) => `${key}.${id}.${i}`);
   };
   return {
     async getItem(key) {
@@ -42,7 +47,11 @@ export function secureStoreStorage<Options>(
       return parts.join('');
     },
     async setItem(key, value) {
-      const old = partKeys(key, await get(key));
+      const entry = await get(key);
+      // An entry claiming absurd parts names none of ours: it alone is removed.
+      const old = await Promise.resolve()
+        .then(() => partKeys(key, entry))
+        .catch(() => []);
       const parts = split(value);
       if (parts.length === 1) await set(key, value);
       else {
@@ -59,7 +68,11 @@ export function secureStoreStorage<Options>(
       await Promise.all(old.map(drop));
     },
     async removeItem(key) {
-      const old = partKeys(key, await get(key));
+      const entry = await get(key);
+      // An entry claiming absurd parts names none of ours: it alone is removed.
+      const old = await Promise.resolve()
+        .then(() => partKeys(key, entry))
+        .catch(() => []);
       await drop(key);
       await Promise.all(old.map(drop));
     },
