@@ -28,7 +28,8 @@ export const JOURNEYKIT: Entry[] = [
     name: 'core: `createJourneyClient`, `JourneyError`, `logger`',
     code: `export { createJourneyClient, JourneyError, logger } from '${CORE}'`,
     budget: 10_000,
-    ceiling: 13_100,
+    // 13,100 plus what the fail-closed fixes cost, measured one by one (1,261 bytes).
+    ceiling: 14_361,
   },
   { name: 'core: `export *`', code: `export * from '${CORE}'` },
   {
