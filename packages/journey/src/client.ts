@@ -122,13 +122,7 @@ export function createJourneyClient(config: JourneyConfig): JourneyClient {
   const oidcConfig = config.modules?.oidc;
   const tokenStorage = oidcConfig?.storage ?? sessionStorage;
   const tokens =
-    oidcConfig &&
-    record(
-      'tokens',
-      tokenStorage,
-      `${namespace}|${oidcConfig.clientId}`,
-      isTokenSet,
-    );
+    oidcConfig && record('tokens', tokenStorage, `${namespace}|${oidcConfig.clientId}`, isTokenSet);
   const oidc: OidcContext | undefined = oidcConfig &&
     tokens && {
       ...ctx,

@@ -30,6 +30,11 @@ describe('a wrong cookie name', () => {
     server.resetLog();
     expect(await client.user()).not.toBeNull();
     expect(server.count('serverinfo')).toBe(0);
-    expect(server.requests.map((r) => r.route)).toEqual(['discovery', 'authorize', 'token', 'userinfo']);
+    expect(server.requests.map((r) => r.route)).toEqual([
+      'discovery',
+      'authorize',
+      'token',
+      'userinfo',
+    ]);
   });
 });
