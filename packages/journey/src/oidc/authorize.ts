@@ -64,18 +64,21 @@ export async function authorize(
     // refusing a custom-scheme redirect, and every repeat would only issue another code. An
     // answer from another origin (a fetch that follows whatever it is told) is refused.
     ctx.send({ url, headers, redirect, retry: 'unprocessed', stayOn: ctx.server.origin });
-  // Stop at the redirect and read it; only where the runtime hides it (a browser), ask again and
-  // follow, which fetch does with the SSO token header: to this server's origin only.
-  let response = await send('manual');
-  if (strategy !== 'form_post' && response.type === 'opaqueredirect') {
+  // fetch follows with the SSO token header: only to a redirect URI on this server's origin.
+  const follow = () => {
     if (originOf(ctx.redirectUri) !== ctx.server.origin)
       throw new JourneyError(
         'JOURNEY_CONFIG_ERROR',
         'argument_error',
         "This runtime can read the code only from a redirect URI on the server's origin; use another redirect URI or authorizeStrategy 'form_post'",
       );
-    response = await send('follow');
-  }
+    return send('follow');
+  };
+  // Stop at the redirect and read it; follow only where the runtime hid it. A browser ('auto')
+  // always hides it, so there the request is followed at once.
+  const browser = strategy === 'follow' && ctx.authorizeStrategy !== 'follow';
+  let response = browser ? await follow() : await send('manual');
+  if (strategy !== 'form_post' && response.type === 'opaqueredirect') response = await follow();
   const params = answerParams(response);
   if ((params.code !== undefined || params.state !== undefined) && params.state !== state)
     throw userError('auth_error', 'The authorize response does not match our request (state)');
