@@ -9,14 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The package as users get it: built, packed with `npm pack`, the tarball installed in a scratch
 // project with no network needed, and every entry of `exports` imported from Node ESM and CJS,
-// with the same exports as its source. The `react-native` condition resolves to the React Native
-// build, which computes PKCE without WebCrypto.
+// with the same exports as its source, and type-checked under TypeScript's oldest module resolution
+// (node10). The `react-native` condition resolves to the React Native build, which computes PKCE
+// without WebCrypto.
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
   name: string;
+  version: string;
+  sideEffects?: unknown;
+  repository?: { url?: string; directory?: string };
+  homepage?: string;
+  bugs?: { url?: string };
   exports: Record<string, unknown>;
   peerDependencies?: Record<string, string>;
 };
@@ -65,10 +71,63 @@ describe('the packed package', () => {
   }, 120_000);
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('ships the build, the README and the manifest only', () => {
-    expect(packed).toContain('package.json');
+  it('ships the build, the README, the licence, the changelog and the manifest only', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'])
+      expect(packed).toContain(file);
+    // No tests, sources, source maps or build configuration: only what an import loads.
     for (const path of packed)
-      expect(path).toMatch(/^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|package\.json|README\.md|LICENSE)$/);
+      expect(path).toMatch(
+        /^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
+      );
+  });
+
+  it('declares no side effects, and where it comes from', () => {
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.repository).toMatchObject({
+      url: expect.stringMatching(/^git\+https:\/\//),
+      directory: 'packages/journey',
+    });
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    expect(manifest.bugs?.url).toMatch(/^https:\/\//);
+  });
+
+  it('keeps a changelog with a section for this version', async () => {
+    const changelog = await readFile(join(packageDir, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain('## [Unreleased]');
+    expect(changelog).toContain(`## [${manifest.version}]`);
+  });
+
+  it('type-checks an import of every entry under moduleResolution node10', async () => {
+    // node10 ignores `exports`: only `typesVersions` leads TypeScript to a subpath's types. A
+    // misspelt entry must still fail, so the check cannot pass by resolving everything.
+    const imports = [...specifiers, `${manifest.name}/no-such-entry`]
+      .map((name, i) => `import * as entry${i} from ${JSON.stringify(name)};\nvoid entry${i};`)
+      .join('\n');
+    await writeFile(join(app, 'check.ts'), `${imports}\n`);
+    // TypeScript 6 deprecates node10, which projects on older TypeScript still use.
+    const compilerOptions = {
+      noEmit: true,
+      strict: true,
+      skipLibCheck: true,
+      types: [],
+      module: 'commonjs',
+      moduleResolution: 'node10',
+      ignoreDeprecations: '6.0',
+    };
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions, files: ['check.ts'] }),
+    );
+    const tsc = require.resolve('typescript/bin/tsc');
+    const errors = await run(process.execPath, [tsc, '-p', '.'], { cwd: app }).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(errors.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^check\\.ts\\(${specifiers.length * 2 + 1},.*'${manifest.name}/no-such-entry'`),
+      ),
+    ]);
   });
 
   it.each(specifiers)(
