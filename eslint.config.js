@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/test-results/**'] },
+  { ignores: ['**/dist/**', '**/coverage/**', '**/test-results/**', 'docs-site/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
