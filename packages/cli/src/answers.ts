@@ -14,6 +14,9 @@ export class CliError extends Error {
   }
 }
 
+/** The server refused the journey (e.g. a wrong password): at a terminal, worth another try. */
+export class JourneyRefused extends CliError {}
+
 const usernameTypes = new Set(['NameCallback', 'ValidatedCreateUsernameCallback']);
 
 /** Non-interactive answers: --username, --password, --answer key=value, else the field's default. */
@@ -26,6 +29,10 @@ export function scriptedAnswer(options: CliOptions): Answer {
     if (field.kind === 'password' && options.password !== undefined)
       return Promise.resolve(options.password);
     if (field.defaultValue !== undefined) return Promise.resolve(field.defaultValue);
+    if (field.kind === 'password')
+      throw new CliError(
+        `No password for "${field.prompt || field.id}": pass --password-stdin or set JOURNEYKIT_PASSWORD`,
+      );
     throw new CliError(
       `No answer for "${field.prompt || field.id}": pass --answer "${field.id}=…" or run without --yes`,
     );
@@ -56,15 +63,23 @@ function fromText(field: JourneyNormalizedField, text: string): JourneyFormValue
   }
 }
 
-/** Interactive answers at the terminal; the password is never echoed. */
-export const promptAnswer: Answer = async (field) => {
-  const message = field.prompt || (field.kind === 'choice' ? 'Choose' : field.ref.type);
-  const value = await ask(field, message);
-  if (p.isCancel(value)) throw new CliError('Cancelled', 130);
-  return value as JourneyFormValue;
-};
+/**
+ * Interactive answers at the terminal; the password is never echoed. What the user typed into a
+ * text field is offered again when the journey asks for the same field (after a wrong password,
+ * the user name is already there); secrets are never kept.
+ */
+export function promptAnswers(): Answer {
+  const typed = new Map<string, string>();
+  return async (field) => {
+    const message = field.prompt || (field.kind === 'choice' ? 'Choose' : field.ref.type);
+    const value = await ask(field, message, typed.get(field.id));
+    if (p.isCancel(value)) throw new CliError('Cancelled', 130);
+    if (field.kind === 'text' && typeof value === 'string') typed.set(field.id, value);
+    return value as JourneyFormValue;
+  };
+}
 
-function ask(field: JourneyNormalizedField, message: string): Promise<unknown> {
+function ask(field: JourneyNormalizedField, message: string, before?: string): Promise<unknown> {
   switch (field.kind) {
     case 'password':
       return p.password({
@@ -99,7 +114,8 @@ function ask(field: JourneyNormalizedField, message: string): Promise<unknown> {
     default:
       return p.text({
         message,
-        initialValue: typeof field.defaultValue === 'string' ? field.defaultValue : undefined,
+        initialValue:
+          before ?? (typeof field.defaultValue === 'string' ? field.defaultValue : undefined),
         validate: (v) => (field.required && !v?.trim() ? 'Required' : undefined),
       });
   }

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 
 export interface CliOptions {
   /** Target a real AM / AIC tenant instead of the embedded dev server. */
@@ -11,7 +12,10 @@ export interface CliOptions {
   discovery?: string;
   scopes?: string[];
   username?: string;
+  /** From --password; --password-stdin and JOURNEYKIT_PASSWORD are read by `readPassword`. */
   password?: string;
+  /** Read the password from standard input (a scripted run). */
+  passwordStdin: boolean;
   /** `prompt-or-field-id=value`, for any other callback in a non-interactive run. */
   answers: Record<string, string>;
   /** Run the whole session page without asking anything, then exit. */
@@ -39,7 +43,9 @@ Options:
   --discovery <url>      OIDC discovery URL (.well-known/openid-configuration)
   --scopes <list>        space- or comma-separated scopes (default: openid profile email)
   --username <name>      answer for the user name callback
-  --password <secret>    answer for password callbacks
+  --password-stdin       read the password from standard input (with --yes)
+                         (or set JOURNEYKIT_PASSWORD; at a terminal, it is asked for, hidden)
+  --password <secret>    answer for password callbacks; visible to other users of this machine
   --answer <key=value>   answer for another callback, by prompt or field id (repeatable)
   --yes                  non-interactive: run journey → tokens → userinfo → refresh → revoke → logout
   --allow-insecure       allow plain http to a non-loopback server (development only)
@@ -47,28 +53,34 @@ Options:
   -h, --help             this help
 `;
 
+const flags = {
+  server: { type: 'string' },
+  realm: { type: 'string' },
+  cookie: { type: 'string' },
+  journey: { type: 'string' },
+  'client-id': { type: 'string' },
+  'redirect-uri': { type: 'string' },
+  discovery: { type: 'string' },
+  scopes: { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  answer: { type: 'string', multiple: true },
+  yes: { type: 'boolean', short: 'y', default: false },
+  'allow-insecure': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** Parses the command line; a misspelt option is named with the option it most likely meant. */
 export function parseCli(argv: string[]): CliOptions {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      server: { type: 'string' },
-      realm: { type: 'string' },
-      cookie: { type: 'string' },
-      journey: { type: 'string' },
-      'client-id': { type: 'string' },
-      'redirect-uri': { type: 'string' },
-      discovery: { type: 'string' },
-      scopes: { type: 'string' },
-      username: { type: 'string' },
-      password: { type: 'string' },
-      answer: { type: 'string', multiple: true },
-      yes: { type: 'boolean', short: 'y', default: false },
-      'allow-insecure': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: flags });
+  } catch (error) {
+    throw new Error(withSuggestion(error as Error & { code?: string }));
+  }
+  const { values, positionals } = parsed;
   const command = positionals[0] ?? 'login';
   if (command !== 'login' || positionals.length > 1)
     throw new Error(`Unknown command: ${positionals.join(' ')}`);
@@ -89,6 +101,7 @@ export function parseCli(argv: string[]): CliOptions {
     scopes: values.scopes?.split(/[\s,]+/).filter(Boolean),
     username: values.username,
     password: values.password,
+    passwordStdin: values['password-stdin'],
     answers,
     yes: values.yes,
     allowInsecure: values['allow-insecure'],
@@ -100,3 +113,34 @@ export function parseCli(argv: string[]): CliOptions {
     throw new Error('--client-id, --redirect-uri and --discovery go together');
   return options;
 }
+
+/** "Unknown option '--pasword'" → "… Did you mean --password?" when one is close enough. */
+function withSuggestion(error: Error & { code?: string }): string {
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(error.message)?.[1];
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return error.message;
+  const name = unknown.replace(/^--?/, '').split('=')[0]!;
+  const known = Object.keys(flags);
+  const best = closest(name, known);
+  // At most a third of the name wrong: "--pasword" → --password, "--nonsense" → nothing.
+  const near = distance(name, best) <= Math.max(1, Math.floor(name.length / 3));
+  return near ? `Unknown option ${unknown}. Did you mean --${best}?` : `Unknown option ${unknown}.`;
+}
+
+/** The SDK's option names and the flags that set them, for messages the CLI passes on. */
+const flagOf: Record<string, string> = {
+  serverUrl: '--server',
+  realm: '--realm',
+  cookie: '--cookie',
+  clientId: '--client-id',
+  redirectUri: '--redirect-uri',
+  discoveryEndpoint: '--discovery',
+  scopes: '--scopes',
+  allowInsecureRequests: '--allow-insecure',
+};
+const sdkOption = new RegExp(`\\b(?:modules\\.oidc\\.)?(${Object.keys(flagOf).join('|')})\\b`, 'g');
+
+/** An SDK error message in the CLI's words: its option names become the flags that set them. */
+export const inFlags = (message: string): string =>
+  message
+    .replace(/^\[@journeykit\/journey\] /, '')
+    .replace(sdkOption, (_, name: string) => flagOf[name]!);

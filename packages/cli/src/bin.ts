@@ -1,36 +1,38 @@
-import { createJourneyClient, logger } from '@journeykit/journey';
+import { createJourneyClient, JourneyError, logger, type JourneyClient } from '@journeykit/journey';
 import * as p from '@clack/prompts';
-import { CliError, promptAnswer, scriptedAnswer } from './answers';
-import { parseCli, usage, type CliOptions } from './args';
+import { CliError, JourneyRefused, promptAnswers, scriptedAnswer, type Answer } from './answers';
+import { inFlags, parseCli, usage, type CliOptions } from './args';
 import { runJourney } from './journey';
+import { readPassword } from './password';
 import { sessionMenu, sessionScript, showSession } from './session';
 import { devServerTarget, tenantTarget } from './target';
 
 async function main(options: CliOptions): Promise<void> {
   const interactive = !options.yes;
+  if (interactive && options.passwordStdin)
+    throw new CliError(
+      '--password-stdin takes standard input, so nothing can be asked at the terminal: add --yes',
+      2,
+    );
   if (interactive && !process.stdin.isTTY)
-    throw new CliError('stdin is not a terminal: pass --yes, with --username and --password');
+    throw new CliError(
+      'stdin is not a terminal: pass --yes, with --username and --password-stdin (or JOURNEYKIT_PASSWORD)',
+    );
+  const password = await readPassword(options);
   p.intro('journeykit');
   const target = options.server
     ? tenantTarget({ ...options, server: options.server })
     : await devServerTarget(options);
   try {
-    const client = createJourneyClient({
-      ...target.config,
-      allowInsecureRequests: options.allowInsecure,
-      logger: logger({ level: options.verbose ? 'debug' : 'none' }),
-    });
-    const answers = {
-      ...options,
-      username: options.username ?? target.demo?.username,
-      password: options.password ?? target.demo?.password,
-    };
-    await runJourney(
-      client,
-      options.journey,
-      interactive ? promptAnswer : scriptedAnswer(answers),
-      interactive,
-    );
+    const client = createClient(options, target.config);
+    const answer = interactive
+      ? promptAnswers()
+      : scriptedAnswer({
+          ...options,
+          username: options.username ?? target.demo?.username,
+          password: password ?? target.demo?.password,
+        });
+    await signIn(client, options.journey, answer, interactive);
     p.log.success(`Signed in through ${options.journey}`);
     await showSession(client, target.oidc);
     if (!target.oidc) await client.logoutUser();
@@ -39,6 +41,41 @@ async function main(options: CliOptions): Promise<void> {
     p.outro('Done');
   } finally {
     await target.close();
+  }
+}
+
+/** The SDK's client; a configuration it refuses is told in the CLI's flags. */
+function createClient(options: CliOptions, config: Parameters<typeof createJourneyClient>[0]) {
+  try {
+    return createJourneyClient({
+      ...config,
+      allowInsecureRequests: options.allowInsecure,
+      logger: logger({ level: options.verbose ? 'debug' : 'none' }),
+    });
+  } catch (error) {
+    if (error instanceof JourneyError && error.code === 'JOURNEY_CONFIG_ERROR')
+      throw new CliError(inFlags(error.message), 2);
+    throw error;
+  }
+}
+
+/** Runs the journey; at a terminal, a refusal (a wrong password) offers another try. */
+async function signIn(
+  client: JourneyClient,
+  journey: string,
+  answer: Answer,
+  interactive: boolean,
+): Promise<void> {
+  for (;;) {
+    try {
+      await runJourney(client, journey, answer, interactive);
+      return;
+    } catch (error) {
+      if (!interactive || !(error instanceof JourneyRefused)) throw error;
+      p.log.error(error.message);
+      const again = await p.confirm({ message: 'Try again?', initialValue: true });
+      if (again !== true) throw error;
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import {
   policyMessage,
 } from '@journeykit/journey';
 import * as p from '@clack/prompts';
-import { CliError, type Answer } from './answers';
+import { CliError, JourneyRefused, type Answer } from './answers';
 
 /** Page texts may carry HTML (AM's page node); the terminal gets plain text. */
 const plain = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '');
@@ -45,7 +45,7 @@ export async function runJourney(
     node = await client.next(await fill(node, fields, answer, interactive));
   }
   if (node.type === 'ErrorNode')
-    throw new CliError(`The journey was refused: ${node.message || `HTTP ${node.status}`}`);
+    throw new JourneyRefused(`The journey was refused: ${node.message || `HTTP ${node.status}`}`);
   if (node.type === 'FailureNode') throw new CliError(`The journey failed: ${node.message}`);
   return node;
 }
