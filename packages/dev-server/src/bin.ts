@@ -1,5 +1,5 @@
 import { parseBinArgs, USAGE } from './bin-args.js';
-import { startDevServer, type DevServer } from './dev-server.js';
+import { PortInUseError, startDevServer, type DevServer } from './dev-server.js';
 import type { RequestRecord } from './hooks/request-log.js';
 
 /** `journeykit-dev-server`: runs the server until interrupted, logging each request without secrets. */
@@ -54,6 +54,10 @@ function logRequest(record: RequestRecord): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(
+    error instanceof PortInUseError
+      ? `${error.message} Choose another with --port <n> (--port 0 takes any free one).`
+      : error,
+  );
   process.exitCode = 1;
 });

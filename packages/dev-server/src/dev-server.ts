@@ -107,7 +107,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const settings = resolveOptions(options);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' ? new PortInUseError(settings.port, settings.host) : error,
+      ),
+    );
     server.listen(settings.port, settings.host, resolve);
   });
   try {
@@ -258,4 +262,16 @@ function close(server: Server): Promise<void> {
     server.close((error) => (error === undefined ? resolve() : reject(error)));
     server.closeAllConnections();
   });
+}
+
+/** A busy port, said in words: which one, for the caller to offer another. */
+export class PortInUseError extends Error {
+  readonly code = 'EADDRINUSE';
+  constructor(
+    readonly port: number,
+    host: string,
+  ) {
+    super(`Port ${port} on ${host} is already in use by another program.`);
+    this.name = 'PortInUseError';
+  }
 }

@@ -1,4 +1,9 @@
-export { startDevServer, type DevClientConfig, type DevServer } from './dev-server.js';
+export {
+  PortInUseError,
+  startDevServer,
+  type DevClientConfig,
+  type DevServer,
+} from './dev-server.js';
 export type { DevServerOptions, DevServerStyle } from './options.js';
 export type { DevUser, UserProfile } from './am/users.js';
 export type { RouteName } from './hooks/route-names.js';
