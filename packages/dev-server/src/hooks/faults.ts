@@ -98,7 +98,10 @@ function kindOf(fault: Fault): FaultKind {
 async function apply(ctx: AppContext, fault: Fault, next: () => Promise<unknown>): Promise<void> {
   if ('delayMs' in fault) {
     await sleep(fault.delayMs);
-    await next();
+    // A client that gave up during the delay gets nothing: its request body is gone, so a handler
+    // would answer a request that was never whole (oidc-provider warns on reading it).
+    if (ctx.req.destroyed) ctx.respond = false;
+    else await next();
   } else if ('drop' in fault) {
     ctx.respond = false;
     ctx.req.socket.destroy();
