@@ -66,6 +66,8 @@ export async function startWebDemo(options: WebDemoOptions = {}): Promise<WebDem
     const url = app.resolvedUrls?.local[0];
     if (!url) throw new Error('Vite did not report the URL it listens on');
     server = await startDevServer({
+      // Emailed links (EmailLink) open the app, which resumes the journey from them.
+      resumeUrl: url,
       ...options.server,
       port: options.serverPort ?? 0,
       corsOrigins: [new URL(url).origin],

@@ -6,6 +6,7 @@ import {
   type KbaValue,
 } from '@journeykit/journey';
 import { useId } from 'react';
+import { integrations } from './integrations';
 
 interface FieldProps {
   field: JourneyNormalizedField;
@@ -13,18 +14,28 @@ interface FieldProps {
   onChange: (value: JourneyFormValue) => void;
   /** Problems the form found with the value, shown once the user tried to go on. */
   problems: JourneyFormIssue[];
+  /** The value changed since those problems were found: they are no longer shown. */
+  stale?: boolean;
+  /** The first field to fill: it has the focus when the step shows. */
+  autoFocus?: boolean;
 }
 
 /** One callback as a control, chosen by its kind alone. */
-export function Field({ field, value, onChange, problems }: FieldProps) {
+export function Field({ field, value, onChange, problems, stale, autoFocus }: FieldProps) {
   const id = useId();
   const { raw } = field;
-  const messages = [
-    ...(field.failedPolicies ?? []).map(policyMessage),
-    ...problems.map((p) => p.message),
-  ];
+  const Integration = integrations[field.ref.type];
+  if (Integration) return <Integration field={field} value={value} onChange={onChange} />;
+  const messages = stale
+    ? []
+    : [...(field.failedPolicies ?? []).map(policyMessage), ...problems.map((p) => p.message)];
   const hint = messages.length ? `${id}-problems` : undefined;
-  const shared = { id, 'aria-describedby': hint, 'aria-invalid': hint ? true : undefined };
+  const shared = {
+    id,
+    autoFocus,
+    'aria-describedby': hint,
+    'aria-invalid': hint ? true : undefined,
+  };
   const label = field.prompt || field.ref.type;
 
   let control;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { shorten } from '../src/shorten';
 // The web demo end to end in a real browser: Debian's Chromium driven by playwright-core, the app
 // served by Vite on one origin, the AM dev server (oidc-provider behind it) on another.
 const output = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface TokenReply {
   access_token: string;
@@ -40,6 +42,25 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
   const text = (testId: string) => page.getByTestId(testId).textContent();
   const click = (name: string) => page.getByRole('button', { name, exact: true }).click();
   const heading = (name: string | RegExp) => page.getByRole('heading', { name }).waitFor();
+  /** axe-core's WCAG checks on the page as it is now: no violation. */
+  const accessible = async (what: string) => {
+    await page.addScriptTag({ path: axeScript });
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: {
+          run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      };
+      const result = await axe.run();
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+    expect(violations, what).toEqual([]);
+  };
+  /** The next reply of the server to a request whose URL contains `part`. */
+  const serverStep = (part: string) =>
+    page.waitForResponse((r) => r.url().includes(part) && r.request().method() !== 'OPTIONS');
 
   beforeAll(async () => {
     [demo, browser] = await Promise.all([startWebDemo({ watch: false }), launchChromium()]);
@@ -53,9 +74,33 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
     await demo?.close();
   });
 
-  it('signs in through Login and shows the session', async () => {
+  it('keeps the user name after a wrong password, and says the password was cleared', async () => {
     await page.goto(demo.url);
+    await heading('Welcome');
+    await accessible('the start page');
     await click('Sign in');
+    const username = page.getByLabel('User Name', { exact: true });
+    await username.waitFor();
+    // Focus is on the first field.
+    expect(await username.evaluate((el) => el === document.activeElement)).toBe(true);
+    await accessible('the sign-in step');
+    await username.fill('demo');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    const refused = serverStep('/authenticate');
+    await click('Next');
+    expect((await refused).status()).toBe(401);
+    await page.getByText('Your password was cleared: enter it again.').waitFor();
+    expect(await username.inputValue()).toBe('demo');
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    // The first empty field has the focus: the password.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')), patience)
+      .toBe('password');
+    await page.screenshot({ path: `${output}wrong-password.png`, fullPage: true });
+    await accessible('the step after a wrong password');
+  });
+
+  it('signs in through Login and shows the session', async () => {
     await page.getByLabel('User Name', { exact: true }).fill('demo');
     await page.getByLabel('Password', { exact: true }).fill('Ch4ng3it!');
     const success = page.waitForResponse(
@@ -79,6 +124,7 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
     expect(demo.server.grants.authorization_code).toBe(1);
     await page.screenshot({ path: `${output}signed-in.png`, fullPage: true });
     expect(existsSync(`${output}signed-in.png`)).toBe(true);
+    await accessible('the signed-in page and the developer panel');
   });
 
   it('refreshes: a new access token, the old refresh token spent', async () => {
@@ -111,10 +157,14 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
   });
 
   it('signs out: back to the start, the session ended on the server', async () => {
+    // logoutUser() clears local state first, then ends the AM session and calls end_session in
+    // parallel: wait for those server steps themselves, not for the page.
+    const amLogout = serverStep('_action=logout');
+    const endSession = serverStep('/connect/endSession');
     await click('Sign out');
-    await heading('Start a journey');
-
+    await heading('Welcome');
     await page.getByText('You signed out.').waitFor();
+    await Promise.all([amLogout, endSession]);
     expect(demo.server.isSessionValid(ssoToken)).toBe(false);
     expect(await demo.server.isAccessTokenActive(tokens.access_token)).toBe(false);
     expect(demo.server.endSessions).toMatchObject([{ idTokenHintValid: true }]);
@@ -131,6 +181,11 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
     await click('Create account'); // the stage's submit text
     await page.getByText('Username is required.').waitFor();
     expect(posts()).toBe(before); // the form stopped it: nothing sent
+    await accessible('the registration step with problems shown');
+    // A problem goes away as soon as its field changes.
+    await page.getByLabel('Username', { exact: true }).fill('a');
+    await page.getByText('Username is required.').waitFor({ state: 'detached' });
+    await page.getByText('First Name is required.').waitFor(); // the others stay
 
     const fillIn = async (password: string) => {
       const field = (label: string) => page.getByLabel(label, { exact: true });
@@ -161,8 +216,24 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
     expect(await text('userinfo')).toContain('Ada Lovelace');
   });
 
-  it('runs the other journeys: SecondFactor, Polling, EmailLink', async () => {
+  it('leads from Registration to Login through its "Sign In" link', async () => {
     await click('Sign out');
+    await click('Create an account');
+    await heading('Sign Up');
+    await page.getByRole('button', { name: 'Sign In', exact: true }).click();
+    await page.getByLabel('User Name', { exact: true }).waitFor();
+    expect(demo.server.requests.at(-1)?.path).toContain('authenticate');
+    await click('Cancel');
+  });
+
+  it('says in words that a journey does not exist', async () => {
+    await page.getByLabel('Journey', { exact: true }).fill('NoSuchJourney');
+    await click('Start');
+    await page.getByText('There is no journey named "NoSuchJourney".').waitFor();
+    expect(await page.getByText('No Configuration found').count()).toBe(0);
+  });
+
+  it('runs the other journeys: SecondFactor, Polling, EmailLink', async () => {
     const start = async (journey: string) => {
       await page.getByLabel('Journey', { exact: true }).fill(journey);
       await click('Start');
@@ -204,12 +275,16 @@ describe.skipIf(!hasChromium)('the web demo in Chromium', { timeout: 60_000 }, (
     await page.getByText('An email has been sent to your inbox.').waitFor();
     const email = demo.server.outbox.at(-1)!;
     expect(email).toMatchObject({ journey: 'EmailLink', link: expect.any(String) });
-    await page.getByLabel('Resume link', { exact: true }).fill(email.link!);
-    await click('Resume');
+    // The link opens the demo itself, which carries the journey on from it.
+    expect(email.link!.startsWith(demo.url)).toBe(true);
+    await page.goto(email.link!);
     await heading(/^Signed in/);
+    expect(page.url()).not.toContain('suspendedId'); // the link is used once, then dropped
   });
 
   it('logged no errors in the page (CORS refusals would show here)', () => {
-    expect(pageErrors).toEqual([]);
+    // The browser logs the refusals this test asked for (the wrong password, the unknown journey).
+    const asked = /^Failed to load resource: the server responded with a status of (401|400|404)/;
+    expect(pageErrors.filter((e) => !asked.test(e))).toEqual([]);
   });
 });

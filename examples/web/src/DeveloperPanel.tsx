@@ -8,10 +8,10 @@ const expiry = (ms: number) =>
   `${new Date(ms).toLocaleTimeString()} (in ${Math.max(0, Math.round((ms - Date.now()) / 60_000))} min)`;
 
 /**
- * The session page: what `useJourneySession()` shows (it re-renders on the client's events),
- * and the session actions of `useJourney()`.
+ * For developers, apart from the user's view: what `useJourneySession()` holds (it re-renders on
+ * the client's events) and the token methods of `useJourney()`. A product would leave it out.
  */
-export function SessionPanel({ session }: { session: JourneySession }) {
+export function DeveloperPanel({ session }: { session: JourneySession }) {
   const [, actions] = useJourney();
   const [busy, setBusy] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
@@ -35,14 +35,10 @@ export function SessionPanel({ session }: { session: JourneySession }) {
   const mint = act('Get tokens', async () =>
     (await actions.user()) ? 'New tokens from the SSO session.' : 'No session to get tokens from.',
   );
-  const logout = act('Sign out', async () => {
-    await actions.logoutUser();
-    return 'Signed out.';
-  });
 
   return (
-    <section aria-labelledby="session-title">
-      <h2 id="session-title">Signed in</h2>
+    <aside className="developer" aria-labelledby="developer-title" aria-busy={!!busy}>
+      <h2 id="developer-title">Developer panel</h2>
       <dl>
         <dt>Realm</dt>
         <dd>{ssoToken?.realm || '—'}</dd>
@@ -72,27 +68,28 @@ export function SessionPanel({ session }: { session: JourneySession }) {
       ) : (
         !user && <p className="note">No tokens. The SSO session can mint new ones.</p>
       )}
-      {error && <p className="problem">{error.message}</p>}
-      {said && <p role="status">{said}</p>}
+      {error && (
+        <p role="alert" className="problem">
+          {error.message}
+        </p>
+      )}
+      <p role="status">{said}</p>
       <div className="row">
         {user ? (
           <>
-            <button onClick={refresh} disabled={!!busy}>
+            <button className="secondary" onClick={refresh} disabled={!!busy}>
               Refresh
             </button>
-            <button onClick={revoke} disabled={!!busy}>
+            <button className="secondary" onClick={revoke} disabled={!!busy}>
               Revoke
             </button>
           </>
         ) : (
-          <button onClick={mint} disabled={!!busy}>
+          <button className="secondary" onClick={mint} disabled={!!busy}>
             Get tokens
           </button>
         )}
-        <button onClick={logout} disabled={!!busy}>
-          Sign out
-        </button>
       </div>
-    </section>
+    </aside>
   );
 }
